@@ -1,0 +1,166 @@
+package faz
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/go-hclog"
+)
+
+// Defaults applied by New to zero Config fields.
+const (
+	DefaultMaxConcurrentTasks = 4
+	DefaultRequestTimeout     = 60 * time.Second
+	DefaultTaskTimeout        = 5 * time.Minute
+	DefaultPollFloor          = 50 * time.Millisecond
+	DefaultPollCap            = 2 * time.Second
+	DefaultMaxRetries         = 4
+	DefaultTaskRecreates      = 2
+)
+
+// Config describes one connection to one FortiAnalyzer. Exactly one of APIKey
+// or Username/Password must be set.
+type Config struct {
+	// URL is the appliance base URL, e.g. https://faz.example.com or
+	// https://10.0.0.5:8443; "/jsonrpc" is appended when missing.
+	URL string
+	// APIKey is sent as "Authorization: Bearer <key>" on every call.
+	APIKey string
+	// Username and Password open a session (exec /sys/login/user), renewed
+	// transparently once per failed call when the appliance answers -11.
+	Username, Password string
+
+	// CAFile is a PEM bundle trusted instead of the system roots.
+	CAFile string
+	// TLSServerName is the name the certificate must carry. For the stock
+	// certificate (CN = serial, no SAN) the CN is compared.
+	TLSServerName string
+	// TLSFingerprint pins the SHA-256 of the leaf certificate (64 hex digits,
+	// colons allowed); when set, it replaces chain and name verification.
+	TLSFingerprint string
+	// InsecureSkipVerify disables all certificate checks (logged as a warning).
+	InsecureSkipVerify bool
+
+	// Timezone is an IANA zone overriding the appliance's own (/sys/status).
+	Timezone string
+	// MaxConcurrentTasks bounds the server tasks (FortiView runs, log
+	// searches) this client keeps open at once, across all queries.
+	MaxConcurrentTasks int
+	// RequestTimeout bounds one HTTP request; TaskTimeout bounds one task
+	// from creation to its last row.
+	RequestTimeout, TaskTimeout time.Duration
+	// PollFloor and PollCap bound the wait between two polls of a task.
+	PollFloor, PollCap time.Duration
+	// PollPolicy chooses poll times; nil means AdaptivePoll().
+	PollPolicy PollPolicy
+	// MaxRetries bounds retries of one call (transport errors, HTTP 5xx, no
+	// free slot); 0 means DefaultMaxRetries, negative disables retries.
+	MaxRetries int
+	// TaskRecreates bounds how often a task that expires or turns invalid
+	// mid-run is created again; 0 means DefaultTaskRecreates, negative none.
+	TaskRecreates int
+
+	// Transport replaces the HTTP transport (tests, proxies). When set, the
+	// TLS fields above are not applied to it.
+	Transport http.RoundTripper
+	// Logger receives debug and warning logs; secrets never reach it.
+	Logger hclog.Logger
+	// Observer, when set, is called after every poll of a task.
+	Observer func(Progress)
+}
+
+// Progress is one observation of a server task, for progress displays.
+type Progress struct {
+	Kind       string // "fortiview" or "logsearch"
+	ADOM, View string // View is the FortiView name or the log type
+	TID        int
+	Percentage int
+	Done       bool
+}
+
+// validate checks the config and fills defaults; it never touches the network.
+func (c *Config) validate() (*url.URL, error) {
+	if strings.TrimSpace(c.URL) == "" {
+		return nil, paramErr("url", "required, e.g. https://faz.example.com")
+	}
+	u, err := url.Parse(strings.TrimSpace(c.URL))
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+		return nil, paramErr("url", "want an absolute http(s) URL such as https://faz.example.com[:port], got %q", c.URL)
+	}
+	if u.User != nil {
+		return nil, paramErr("url", "must not carry credentials; use api_key or username/password")
+	}
+	u.Path = strings.TrimRight(u.Path, "/")
+	if !strings.HasSuffix(u.Path, "/jsonrpc") {
+		u.Path += "/jsonrpc"
+	}
+	u.RawQuery, u.Fragment = "", ""
+	hasKey := c.APIKey != ""
+	hasUser := c.Username != "" || c.Password != ""
+	switch {
+	case hasKey && hasUser:
+		return nil, paramErr("api_key", "set either api_key or username/password, not both")
+	case !hasKey && !hasUser:
+		return nil, paramErr("api_key", "set api_key, or username and password")
+	case hasUser && (c.Username == "" || c.Password == ""):
+		return nil, paramErr("username", "username and password must both be set")
+	}
+	if c.TLSFingerprint != "" {
+		if _, err := parseFingerprint(c.TLSFingerprint); err != nil {
+			return nil, err
+		}
+	}
+	if c.Timezone != "" {
+		if _, err := time.LoadLocation(c.Timezone); err != nil {
+			return nil, paramErr("timezone", "want an IANA zone such as Europe/Brussels, got %q", c.Timezone)
+		}
+	}
+	for _, d := range []struct {
+		name string
+		v    time.Duration
+	}{{"request_timeout", c.RequestTimeout}, {"task_timeout", c.TaskTimeout}, {"poll_floor", c.PollFloor}, {"poll_cap", c.PollCap}} {
+		if d.v < 0 {
+			return nil, paramErr(d.name, "must not be negative, got %s", d.v)
+		}
+	}
+	if c.MaxConcurrentTasks < 0 {
+		return nil, paramErr("max_concurrent_tasks", "want a positive number (default 4), got %d", c.MaxConcurrentTasks)
+	}
+	if c.MaxConcurrentTasks == 0 {
+		c.MaxConcurrentTasks = DefaultMaxConcurrentTasks
+	}
+	if c.RequestTimeout == 0 {
+		c.RequestTimeout = DefaultRequestTimeout
+	}
+	if c.TaskTimeout == 0 {
+		c.TaskTimeout = DefaultTaskTimeout
+	}
+	if c.PollFloor == 0 {
+		c.PollFloor = DefaultPollFloor
+	}
+	if c.PollCap == 0 {
+		c.PollCap = DefaultPollCap
+	}
+	if c.PollCap < c.PollFloor {
+		return nil, paramErr("poll_cap", "must be at least poll_floor (%s), got %s", c.PollFloor, c.PollCap)
+	}
+	if c.MaxRetries == 0 {
+		c.MaxRetries = DefaultMaxRetries
+	} else if c.MaxRetries < 0 {
+		c.MaxRetries = 0
+	}
+	if c.TaskRecreates == 0 {
+		c.TaskRecreates = DefaultTaskRecreates
+	} else if c.TaskRecreates < 0 {
+		c.TaskRecreates = 0
+	}
+	if c.PollPolicy == nil {
+		c.PollPolicy = AdaptivePoll()
+	}
+	if c.Logger == nil {
+		c.Logger = hclog.NewNullLogger()
+	}
+	return u, nil
+}

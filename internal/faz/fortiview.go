@@ -1,0 +1,231 @@
+package faz
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"time"
+)
+
+// Row caps of FortiView runs.
+const (
+	// MaxPageRows is the appliance's per-request row cap (FortiView and logs).
+	MaxPageRows = 1000
+	// MaxFortiViewRows caps FortiViewSpec.Limit == 0 ("all rows"): at most
+	// this many rows, i.e. 100 tasks of 1000, are read for one run.
+	MaxFortiViewRows = 100_000
+)
+
+// Sort orders a FortiView by one column.
+type Sort struct {
+	Field string
+	Order string // "asc" or "desc" (default desc)
+}
+
+// FortiViewSpec describes one FortiView run.
+type FortiViewSpec struct {
+	ADOM, View    string    // e.g. "root", "top-sources"
+	Devices       []Device  // empty or a zero Device = all devices
+	Start, End    time.Time // absolute instants; sent in the appliance zone
+	Filter        string    // a complete FAZ filter string (BuildFilter)
+	CaseSensitive bool
+	// Limit is the number of rows wanted; 0 means all rows the view
+	// returns, paged by 1000 and capped at MaxFortiViewRows.
+	Limit  int
+	Offset int // rows to skip first
+	SortBy []Sort
+}
+
+// TaskInfo describes a finished FortiView run.
+type TaskInfo struct {
+	TID        int    // tid of the last task
+	Tasks      int    // tasks created (pages and recreations)
+	Recreated  int    // tasks created again after expiring mid-run
+	Polls      int    // polling gets
+	Rows       int    // rows handed to fn
+	TotalCount int64  // total-count-all when the appliance gave it, else -1
+	Dialect    string // "real" or "seed"
+}
+
+// RunFortiView creates a FortiView task per page of up to 1000 rows, polls
+// each until it reports 100%, hands its rows to fn and deletes it. A task
+// that expires or turns invalid mid-run is recreated (Config.TaskRecreates
+// times). Every created task is deleted on every exit path, including ctx
+// cancellation and an error or ErrStop from fn.
+func (c *Client) RunFortiView(ctx context.Context, spec FortiViewSpec, fn func(Row) error) (TaskInfo, error) {
+	info := TaskInfo{TotalCount: -1}
+	base, err := c.fortiviewParams(ctx, spec)
+	if err != nil {
+		return info, err
+	}
+	want := spec.Limit
+	if want == 0 || want > MaxFortiViewRows {
+		want = MaxFortiViewRows
+	}
+	offset := spec.Offset
+	for info.Rows < want {
+		n := min(MaxPageRows, want-info.Rows)
+		p := cloneParams(base)
+		p["limit"], p["offset"] = n, offset
+		t := &taskSpec{
+			kind: "fortiview", adom: spec.ADOM, view: spec.View,
+			addURL:     "/fortiview/adom/" + spec.ADOM + "/" + spec.View + "/run",
+			addParams:  p,
+			pollParams: map[string]any{"apiver": 3},
+		}
+		st, err := c.runTask(ctx, t, &info)
+		if err != nil {
+			return info, err
+		}
+		if st.TotalCount >= 0 {
+			info.TotalCount = st.TotalCount
+		}
+		rows := st.Rows
+		if len(rows) > n {
+			rows = rows[:n] // a server ignoring limit must not break ours
+		}
+		stop, err := callFn(rows, fn, &info.Rows)
+		if stop || err != nil {
+			return info, err
+		}
+		offset += len(rows)
+		if len(rows) < n || (info.TotalCount >= 0 && int64(offset) >= info.TotalCount) {
+			break
+		}
+		if err := ctx.Err(); err != nil {
+			return info, err
+		}
+	}
+	return info, nil
+}
+
+// runTask runs one task to completion under a task slot: create, poll,
+// delete (always), recreating it when it turns invalid mid-run.
+func (c *Client) runTask(ctx context.Context, t *taskSpec, info *TaskInfo) (*taskState, error) {
+	if err := c.acquireSlot(ctx); err != nil {
+		return nil, err
+	}
+	defer c.releaseSlot()
+	for attempt := 0; ; attempt++ {
+		st, err := c.runOnce(ctx, t, info)
+		if err == nil {
+			return st, nil
+		}
+		var te *TaskError
+		if errors.As(err, &te) && te.State != TaskRunning && attempt < c.cfg.TaskRecreates && ctx.Err() == nil {
+			info.Recreated++
+			c.log.Debug("task became invalid; recreating", "kind", t.kind, "view", t.view, "tid", te.TID, "attempt", attempt+1)
+			continue
+		}
+		return nil, err
+	}
+}
+
+// runOnce creates one task, waits for it and deletes it whatever happens.
+func (c *Client) runOnce(ctx context.Context, t *taskSpec, info *TaskInfo) (*taskState, error) {
+	tctx, cancel := c.withTaskDeadline(ctx)
+	defer cancel()
+	tid, dialect, err := c.createTask(tctx, t)
+	if err != nil {
+		return nil, c.timeoutErr(tctx, t, 0, -1, err)
+	}
+	created := time.Now()
+	info.Tasks++
+	info.TID, info.Dialect = tid, dialect
+	defer c.deleteTask(ctx, t, tid)
+	st, err := c.pollTask(tctx, t, tid, created, &info.Polls, &info.Dialect)
+	if err != nil {
+		return nil, err
+	}
+	c.log.Debug("task finished", "kind", t.kind, "view", t.view, "tid", tid, "polls", info.Polls, "elapsed", time.Since(created), "rows", len(st.Rows))
+	return st, nil
+}
+
+// fortiviewParams validates spec and builds the add parameters shared by
+// every page.
+func (c *Client) fortiviewParams(ctx context.Context, spec FortiViewSpec) (map[string]any, error) {
+	if err := checkSegment("adom", spec.ADOM); err != nil {
+		return nil, err
+	}
+	if err := checkSegment("view", spec.View); err != nil {
+		return nil, err
+	}
+	if spec.Limit < 0 {
+		return nil, paramErr("limit", "want 0 (all rows) or a positive row count, got %d", spec.Limit)
+	}
+	if spec.Offset < 0 {
+		return nil, paramErr("offset", "want 0 or a positive row count, got %d", spec.Offset)
+	}
+	sorts := make([]map[string]string, 0, len(spec.SortBy))
+	for _, s := range spec.SortBy {
+		if !fieldName.MatchString(s.Field) {
+			return nil, paramErr("sort_by", "want a column name such as bandwidth, got %q", s.Field)
+		}
+		o := strings.ToLower(s.Order)
+		if o == "" {
+			o = "desc"
+		}
+		if o != "asc" && o != "desc" {
+			return nil, paramErr("sort_by", "order must be asc or desc, got %q", s.Order)
+		}
+		sorts = append(sorts, map[string]string{"field": s.Field, "order": o})
+	}
+	tr, err := c.timeRange(ctx, spec.Start, spec.End)
+	if err != nil {
+		return nil, err
+	}
+	p := map[string]any{
+		"apiver":         3,
+		"device":         fortiviewDevices(spec.Devices),
+		"time-range":     tr,
+		"filter":         spec.Filter,
+		"case-sensitive": spec.CaseSensitive,
+		"count-total":    true,
+	}
+	if len(sorts) > 0 {
+		p["sort-by"] = sorts
+	}
+	return p, nil
+}
+
+func cloneParams(p map[string]any) map[string]any {
+	out := make(map[string]any, len(p)+2)
+	for k, v := range p {
+		out[k] = v
+	}
+	return out
+}
+
+// FetchFortiView reads the result of an existing task by tid (created
+// elsewhere, e.g. by another tool). A running task is waited for within
+// Config.TaskTimeout; still running then gives TaskError{State:
+// TaskRunning}. An unknown or expired tid gives TaskError with TaskExpired
+// (this client saw the tid before) or TaskUnknown. The task is not deleted:
+// it belongs to whoever created it.
+func (c *Client) FetchFortiView(ctx context.Context, adom, view string, tid int, fn func(Row) error) (TaskInfo, error) {
+	info := TaskInfo{TID: tid, TotalCount: -1}
+	if err := checkSegment("adom", adom); err != nil {
+		return info, err
+	}
+	if err := checkSegment("view", view); err != nil {
+		return info, err
+	}
+	if tid <= 0 {
+		return info, paramErr("tid", "want a positive task id, got %d", tid)
+	}
+	t := &taskSpec{
+		kind: "fortiview", adom: adom, view: view,
+		addURL:     "/fortiview/adom/" + adom + "/" + view + "/run",
+		pollParams: map[string]any{"apiver": 3},
+	}
+	tctx, cancel := c.withTaskDeadline(ctx)
+	defer cancel()
+	st, err := c.pollTask(tctx, t, tid, time.Now(), &info.Polls, &info.Dialect)
+	if err != nil {
+		return info, err
+	}
+	c.tids.add(tid)
+	info.TotalCount = st.TotalCount
+	_, err = callFn(st.Rows, fn, &info.Rows)
+	return info, err
+}
