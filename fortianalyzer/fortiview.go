@@ -1,0 +1,363 @@
+package fortianalyzer
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/faz-sql/steampipe-plugin-fortianalyzer/internal/faz"
+	"github.com/turbot/steampipe-plugin-sdk/v5/grpc/proto"
+	"github.com/turbot/steampipe-plugin-sdk/v5/plugin"
+	"github.com/turbot/steampipe-plugin-sdk/v5/plugin/transform"
+)
+
+// fortiView declares a table backed by one FortiView view. Every FortiView table is one of
+// these: the mechanism below turns its quals into tasks, runs them through the client's
+// task runner and maps rows of either response dialect to its columns.
+type fortiView struct {
+	Table       string
+	View        string // FortiView name, e.g. "top-sources"
+	Description string
+	// DefaultSort is the order FAZ ranks rows in (its `sort-by`).
+	DefaultSort []faz.Sort
+	// Pushdown lists columns whose `=` / IN quals become FAZ filter conditions. Only fields
+	// the view accepts may be listed: FortiView rejects others loudly.
+	Pushdown []pushdown
+	Columns  []viewColumn
+}
+
+// pushdown maps an SQL column to the FAZ filter field it is pushed into.
+type pushdown struct {
+	Column, Field string
+}
+
+// viewColumn declares one column: where its value comes from in either dialect.
+type viewColumn struct {
+	Name        string
+	Type        proto.ColumnType
+	Description string
+	// Fields are the source fields, first present wins, so one column can read the real
+	// appliance's key and the seed documents' key.
+	Fields []string
+	// Value computes the column from the row instead of Fields.
+	Value func(r *viewRow) any
+	// Hydrate, when set, fetches the value per row, only when the column is selected.
+	Hydrate func(p *pluginState) plugin.HydrateFunc
+}
+
+// viewRow is what the list hydrate streams: a row of the view plus the task it came from.
+type viewRow struct {
+	Rank int
+	Row  faz.Row
+	Task *taskQuery
+}
+
+// taskQuery is one FortiView task the quals asked for (one per ADOM x device), and the
+// values echoed on its rows.
+type taskQuery struct {
+	ADOM          string
+	Device        string // as given in the qual; "" when none
+	Window        window
+	HasWindow     bool // false for rows fetched by tid: the window is the task's own
+	Filter        string
+	RawFilter     string // the user's `filter` qual, echoed
+	CaseSensitive *bool
+	TID           *int64
+}
+
+func (v *fortiView) table(p *pluginState) *plugin.Table {
+	keys := plugin.KeyColumnSlice{
+		{Name: colADOM, Require: plugin.Optional, Operators: []string{"="}},
+		{Name: colDevice, Require: plugin.Optional, Operators: []string{"="}},
+		{Name: colStartTime, Require: plugin.Optional, Operators: []string{">", ">=", "=", "<", "<="}},
+		{Name: colEndTime, Require: plugin.Optional, Operators: []string{">", ">=", "=", "<", "<="}},
+		{Name: colFilter, Require: plugin.Optional, Operators: []string{"="}},
+		{Name: colCaseSensitive, Require: plugin.Optional, Operators: []string{"="}},
+		{Name: colTID, Require: plugin.Optional, Operators: []string{"="}},
+	}
+	for _, pd := range v.Pushdown {
+		keys = append(keys, &plugin.KeyColumn{Name: pd.Column, Require: plugin.Optional, Operators: []string{"="}})
+	}
+
+	cols := []*plugin.Column{{
+		Name: "rank", Type: proto.ColumnType_INT,
+		Description: "Position of the row in the task's result (1 = top), in the appliance's ranking order.",
+		Transform:   transform.FromField("Rank"),
+	}}
+	for i := range v.Columns {
+		c := &v.Columns[i]
+		col := &plugin.Column{Name: c.Name, Type: c.Type, Description: c.Description, Transform: transform.FromP(columnValue, c)}
+		if c.Hydrate != nil {
+			col.Hydrate, col.Transform = c.Hydrate(p), transform.FromValue()
+		}
+		cols = append(cols, col)
+	}
+	cols = append(cols, taskColumns()...)
+
+	return &plugin.Table{
+		Name:        v.Table,
+		Description: v.Description,
+		List: &plugin.ListConfig{
+			Hydrate:    p.listFortiView(v),
+			KeyColumns: keys,
+		},
+		Columns: cols,
+	}
+}
+
+// taskColumns are the echoed quals and the raw row, common to every FortiView table.
+func taskColumns() []*plugin.Column {
+	return []*plugin.Column{
+		{Name: colADOM, Type: proto.ColumnType_STRING, Description: "ADOM the task ran in (qual: = or IN; default: the connection's adom).", Transform: transform.FromP(taskValue, colADOM)},
+		{Name: colDevice, Type: proto.ColumnType_STRING, Description: "Device the task was limited to, as given in the qual: a serial, a device name or All_Devices (qual: = or IN; NULL when all devices).", Transform: transform.FromP(taskValue, colDevice)},
+		{Name: colStartTime, Type: proto.ColumnType_TIMESTAMP, Description: "Start of the time window the task covered (quals: =, >, >=, <, <=; default: end_time minus the connection's default_time_range).", Transform: transform.FromP(taskValue, colStartTime)},
+		{Name: colEndTime, Type: proto.ColumnType_TIMESTAMP, Description: "End of the time window the task covered (quals: =, >, >=, <, <=; default: now).", Transform: transform.FromP(taskValue, colEndTime)},
+		{Name: colFilter, Type: proto.ColumnType_STRING, Description: "Raw FortiAnalyzer filter expression passed to the task, e.g. srcip==\"10.0.1.5\" (qual: =).", Transform: transform.FromP(taskValue, colFilter)},
+		{Name: colCaseSensitive, Type: proto.ColumnType_BOOL, Description: "Whether the filter was matched case-sensitively (qual: =; default false).", Transform: transform.FromP(taskValue, colCaseSensitive)},
+		{Name: colTID, Type: proto.ColumnType_INT, Description: "Task id whose results were fetched (qual: =, to read an existing task instead of creating one; NULL when the plugin created and freed its own task).", Transform: transform.FromP(taskValue, colTID)},
+		{Name: "raw", Type: proto.ColumnType_JSON, Description: "The appliance's row as returned, so no field is out of reach.", Transform: transform.FromField("Row")},
+	}
+}
+
+func columnValue(_ context.Context, d *transform.TransformData) (any, error) {
+	r, ok := d.HydrateItem.(*viewRow)
+	if !ok {
+		return nil, fmt.Errorf("column %s: unexpected row type %T", d.ColumnName, d.HydrateItem)
+	}
+	c := d.Param.(*viewColumn)
+	if c.Value != nil {
+		return c.Value(r), nil
+	}
+	v := r.field(c.Fields...)
+	if v == nil {
+		return nil, nil
+	}
+	return convert(c.Type, v), nil
+}
+
+func taskValue(_ context.Context, d *transform.TransformData) (any, error) {
+	r, ok := d.HydrateItem.(*viewRow)
+	if !ok {
+		return nil, fmt.Errorf("column %s: unexpected row type %T", d.ColumnName, d.HydrateItem)
+	}
+	t := r.Task
+	switch d.Param.(string) {
+	case colADOM:
+		return t.ADOM, nil
+	case colDevice:
+		if t.Device == "" {
+			return nil, nil
+		}
+		return t.Device, nil
+	case colStartTime:
+		if !t.HasWindow {
+			return nil, nil
+		}
+		return t.Window.Start, nil
+	case colEndTime:
+		if !t.HasWindow {
+			return nil, nil
+		}
+		return t.Window.End, nil
+	case colFilter:
+		if t.RawFilter == "" {
+			return nil, nil
+		}
+		return t.RawFilter, nil
+	case colCaseSensitive:
+		if t.CaseSensitive == nil {
+			return false, nil
+		}
+		return *t.CaseSensitive, nil
+	case colTID:
+		if t.TID == nil {
+			return nil, nil
+		}
+		return *t.TID, nil
+	}
+	return nil, nil
+}
+
+// field returns the first present, non-null source field of the row.
+func (r *viewRow) field(names ...string) any {
+	for _, n := range names {
+		if v, ok := r.Row[n]; ok && v != nil {
+			return v
+		}
+	}
+	return nil
+}
+
+// plan turns the quals into tasks: one per ADOM x device, or one fetch by tid.
+func (v *fortiView) plan(ctx context.Context, d *plugin.QueryData, s *settings, now func() (w window, err error)) ([]*taskQuery, error) {
+	adoms := qualStrings(d, colADOM)
+	if len(adoms) == 0 {
+		adoms = []string{s.ADOM}
+	}
+	devices := qualStrings(d, colDevice)
+	if len(devices) == 0 {
+		devices = []string{""}
+	}
+	rawFilter := ""
+	if fs := qualStrings(d, colFilter); len(fs) > 1 {
+		return nil, fmt.Errorf("filter: one expression at a time (got %d); combine them with and/or inside one string", len(fs))
+	} else if len(fs) == 1 {
+		rawFilter = fs[0]
+	}
+	var cs *bool
+	if q, ok := d.EqualsQuals[colCaseSensitive]; ok {
+		b := q.GetBoolValue()
+		cs = &b
+	}
+
+	var conds []faz.Cond
+	for _, pd := range v.Pushdown {
+		if vals := qualStrings(d, pd.Column); len(vals) > 0 {
+			conds = append(conds, faz.Cond{Field: pd.Field, Op: "==", Values: vals})
+		}
+	}
+	filter, err := faz.BuildFilter(rawFilter, conds...)
+	if err != nil {
+		return nil, fmt.Errorf("filter: %w", err)
+	}
+
+	if tq, ok := d.EqualsQuals[colTID]; ok {
+		tid := tq.GetInt64Value()
+		if tid <= 0 {
+			return nil, fmt.Errorf("tid: %d is not a task id (a positive whole number returned by a FortiView add)", tid)
+		}
+		if len(adoms) > 1 {
+			return nil, errors.New("tid: a task belongs to one ADOM; give adom = '<name>' rather than a list")
+		}
+		for _, c := range []string{colDevice, colStartTime, colEndTime, colFilter, colCaseSensitive} {
+			if d.Quals[c] != nil {
+				return nil, fmt.Errorf("tid: cannot be combined with %s: an existing task keeps the device, window and filter it was created with", c)
+			}
+		}
+		return []*taskQuery{{ADOM: adoms[0], TID: &tid, CaseSensitive: cs}}, nil
+	}
+
+	w, err := now()
+	if err != nil {
+		return nil, err
+	}
+	if w.Empty {
+		return nil, nil
+	}
+	var out []*taskQuery
+	for _, a := range adoms {
+		for _, dev := range devices {
+			out = append(out, &taskQuery{ADOM: a, Device: dev, Window: w, HasWindow: true, Filter: filter, RawFilter: rawFilter, CaseSensitive: cs})
+		}
+	}
+	return out, nil
+}
+
+// listFortiView is the one list hydrate of every FortiView table: plan the tasks, run them
+// concurrently (the client bounds how many run on the appliance at once) and stream rows as
+// they are decoded. When the SQL engine needs no more rows, ctx is cancelled and the client
+// deletes the tasks still alive on the appliance.
+func (p *pluginState) listFortiView(v *fortiView) plugin.HydrateFunc {
+	return func(ctx context.Context, d *plugin.QueryData, _ *plugin.HydrateData) (any, error) {
+		logger := plugin.Logger(ctx)
+		c, s, err := p.client(ctx, d)
+		if err != nil {
+			return nil, err
+		}
+		tasks, err := v.plan(ctx, d, s, func() (window, error) {
+			return resolveWindow(d, p.now(), s.DefaultTimeRange, s.MaxTimeRange)
+		})
+		if err != nil {
+			return nil, err
+		}
+		limit := 0
+		if d.QueryContext.Limit != nil && *d.QueryContext.Limit > 0 {
+			limit = int(*d.QueryContext.Limit)
+		}
+
+		ctx, cancel := context.WithCancel(ctx)
+		defer cancel()
+		rows := make(chan *viewRow)
+		errs := make(chan error, len(tasks))
+		var wg sync.WaitGroup
+		for _, t := range tasks {
+			wg.Add(1)
+			go func(t *taskQuery) {
+				defer wg.Done()
+				if err := v.run(ctx, c, t, limit, rows); err != nil && ctx.Err() == nil {
+					errs <- fmt.Errorf("%s (adom %s): %w", v.Table, t.ADOM, err)
+					cancel()
+				}
+			}(t)
+		}
+		go func() { wg.Wait(); close(rows) }()
+
+		for r := range rows {
+			d.StreamListItem(ctx, r)
+			if d.RowsRemaining(ctx) == 0 {
+				cancel()
+				break
+			}
+		}
+		// Drain so every task goroutine can observe cancellation and free its task.
+		for range rows {
+		}
+		select {
+		case err := <-errs:
+			logger.Error(v.Table+".list", "api_error", err)
+			return nil, err
+		default:
+			return nil, nil
+		}
+	}
+}
+
+// run executes one task and sends its rows, ranked, to out.
+func (v *fortiView) run(ctx context.Context, c *faz.Client, t *taskQuery, limit int, out chan<- *viewRow) error {
+	rank := 0
+	emit := func(row faz.Row) error {
+		rank++
+		select {
+		case out <- &viewRow{Rank: rank, Row: row, Task: t}:
+			return nil
+		case <-ctx.Done():
+			return faz.ErrStop
+		}
+	}
+	if t.TID != nil {
+		_, err := c.FetchFortiView(ctx, t.ADOM, v.View, int(*t.TID), emit)
+		return err
+	}
+	spec := faz.FortiViewSpec{
+		ADOM:   t.ADOM,
+		View:   v.View,
+		Start:  t.Window.Start,
+		End:    t.Window.End,
+		Filter: t.Filter,
+		Limit:  limit,
+		SortBy: v.DefaultSort,
+	}
+	if t.CaseSensitive != nil {
+		spec.CaseSensitive = *t.CaseSensitive
+	}
+	if dev := deviceSelector(t.Device); dev != (faz.Device{}) {
+		spec.Devices = []faz.Device{dev}
+	}
+	_, err := c.RunFortiView(ctx, spec, emit)
+	return err
+}
+
+// deviceSelector maps the device qual to the appliance's selector: a serial goes under
+// devid, anything else is a device name, and the all-devices spellings select everything.
+func deviceSelector(s string) faz.Device {
+	switch {
+	case s == "" || allDevicesAliases[strings.ToLower(s)]:
+		return faz.Device{}
+	case isSerial(s):
+		return faz.Device{Serial: s}
+	default:
+		return faz.Device{Name: s}
+	}
+}

@@ -1,0 +1,131 @@
+package fortianalyzer
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/faz-sql/steampipe-plugin-fortianalyzer/internal/faz"
+	"github.com/turbot/steampipe-plugin-sdk/v5/grpc/proto"
+	"github.com/turbot/steampipe-plugin-sdk/v5/plugin"
+)
+
+// fortianalyzer_ioc_threat: the IOC analysis of the seed documents. FAZ has no IOC listing
+// endpoint; its "IOC" requests call FortiView top-threats, so this table is that view.
+func iocThreatView() *fortiView {
+	return &fortiView{
+		Table:       "fortianalyzer_ioc_threat",
+		View:        "top-threats",
+		Description: "Threats and indicators of compromise seen in a time window (FortiView Top Threats), with the endpoints that hit them.",
+		DefaultSort: []faz.Sort{{Field: "threatweight", Order: "desc"}},
+		Pushdown: []pushdown{
+			{Column: "threat", Field: "threat"},
+			{Column: "threat_type", Field: "threattype"},
+		},
+		Columns: []viewColumn{
+			{Name: "threat", Type: proto.ColumnType_STRING, Description: "Threat name: signature, malware, URL category or domain (qual: = or IN, pushed into the task's filter).", Fields: []string{"threat"}},
+			{Name: "threat_type", Type: proto.ColumnType_STRING, Description: "Kind of threat, e.g. ips, malware-detected, Malicious Websites (qual: = or IN, pushed down).", Fields: []string{"threattype", "threat_type"}},
+			{Name: "severity", Type: proto.ColumnType_STRING, Description: "Severity: critical, high, medium, low or info.", Value: threatSeverity},
+			{Name: "threat_level", Type: proto.ColumnType_INT, Description: "Numeric threat level: 4 critical, 3 high, 2 medium, 1 low, 0 info.", Value: threatLevel},
+			{Name: "threat_weight", Type: proto.ColumnType_INT, Description: "Threat score the appliance ranks threats by.", Fields: []string{"threatweight"}},
+			{Name: "incidents", Type: proto.ColumnType_INT, Description: "Number of incidents (log events) of the threat in the window.", Fields: []string{"incidents"}},
+			{Name: "detected", Type: proto.ColumnType_INT, Description: "Incidents detected, blocked or not.", Fields: []string{"detected", "incidents"}},
+			{Name: "blocked", Type: proto.ColumnType_INT, Description: "Incidents the FortiGate blocked.", Fields: []string{"blocked", "incident_block"}},
+			{Name: "incident_block", Type: proto.ColumnType_INT, Description: "Blocked incidents, as the appliance counts them (NULL in the seed dialect).", Fields: []string{"incident_block"}},
+			{Name: "incident_pass", Type: proto.ColumnType_INT, Description: "Incidents let through (NULL in the seed dialect).", Fields: []string{"incident_pass"}},
+			{Name: "threat_block", Type: proto.ColumnType_INT, Description: "Blocked threat weight (NULL in the seed dialect).", Fields: []string{"threat_block"}},
+			{Name: "threat_pass", Type: proto.ColumnType_INT, Description: "Threat weight let through (NULL in the seed dialect).", Fields: []string{"threat_pass"}},
+			{Name: "sources", Type: proto.ColumnType_JSON, Description: "Endpoint IP addresses that hit the threat; from the row when the appliance sends it, else from a log search run only when this column is selected.",
+				Hydrate: func(p *pluginState) plugin.HydrateFunc { return p.threatSources }},
+			{Name: "cve_list", Type: proto.ColumnType_JSON, Description: "CVE identifiers associated with the threat.", Value: func(r *viewRow) any { return toList(r.field("cve_list")) }},
+			{Name: "app_id", Type: proto.ColumnType_INT, Description: "Application id associated with the threat, when there is one.", Fields: []string{"appid"}},
+			{Name: "log_type", Type: proto.ColumnType_STRING, Description: "Log type the threat was counted from, e.g. traffic, attack, virus.", Fields: []string{"logtype_str"}},
+			{Name: "fortigates", Type: proto.ColumnType_JSON, Description: "FortiGates (serials or names) that saw the threat.", Value: func(r *viewRow) any { return toList(r.field("fortigate")) }},
+			{Name: "vdoms", Type: proto.ColumnType_JSON, Description: "Device VDOMs that saw the threat, as DEVICE[vdom].", Value: func(r *viewRow) any { return toList(r.field("devvds")) }},
+		},
+	}
+}
+
+// severityNames indexes FAZ threat levels (0-4) to the seed documents' severity words.
+var severityNames = []string{"info", "low", "medium", "high", "critical"}
+
+func threatSeverity(r *viewRow) any {
+	if s, ok := toString(r.field("severity", "level_s")).(string); ok {
+		return strings.ToLower(s)
+	}
+	if l, ok := threatLevel(r).(int64); ok && l >= 0 && int(l) < len(severityNames) {
+		return severityNames[l]
+	}
+	return nil
+}
+
+func threatLevel(r *viewRow) any {
+	if l := toInt(r.field("threatlevel")); l != nil {
+		return l
+	}
+	s, _ := toString(r.field("severity", "level_s")).(string)
+	for i, n := range severityNames {
+		if strings.EqualFold(n, s) {
+			return int64(i)
+		}
+	}
+	return nil
+}
+
+// maxThreatSources bounds the drilldown: the endpoints behind one threat, not a log export.
+const maxThreatSources = 1000
+
+// threatSources is the per-row hydrate of `sources`. The seed dialect sends the list on the
+// row; FAZ 7.4-8.0 do not, so it searches the threat's logs in the same ADOM, device and
+// window for the distinct source addresses. It only runs when the column is selected.
+func (p *pluginState) threatSources(ctx context.Context, d *plugin.QueryData, h *plugin.HydrateData) (any, error) {
+	r := h.Item.(*viewRow)
+	if v, ok := r.Row["sources"]; ok {
+		return toList(v), nil
+	}
+	name, _ := toString(r.field("threat")).(string)
+	if name == "" || !r.Task.HasWindow {
+		return nil, nil
+	}
+	c, _, err := p.client(ctx, d)
+	if err != nil {
+		return nil, err
+	}
+	filter, err := faz.BuildFilter("", faz.Cond{Field: "threat", Op: "==", Values: []string{name}})
+	if err != nil {
+		return nil, err
+	}
+	logType, _ := toString(r.field("logtype_str")).(string)
+	if logType == "" {
+		logType = "traffic"
+	}
+	spec := faz.LogSearchSpec{
+		ADOM:    r.Task.ADOM,
+		LogType: logType,
+		Start:   r.Task.Window.Start,
+		End:     r.Task.Window.End,
+		Filter:  filter,
+		Limit:   10 * maxThreatSources,
+	}
+	if dev := deviceSelector(r.Task.Device); dev != (faz.Device{}) {
+		spec.Devices = []faz.Device{dev}
+	}
+	seen := map[string]bool{}
+	sources := []string{}
+	_, err = c.SearchLogs(ctx, spec, func(row faz.Row) error {
+		ip, _ := toString(row["srcip"]).(string)
+		if ip != "" && !seen[ip] {
+			seen[ip] = true
+			sources = append(sources, ip)
+			if len(sources) >= maxThreatSources {
+				return faz.ErrStop
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		plugin.Logger(ctx).Error("fortianalyzer_ioc_threat.threatSources", "api_error", err)
+		return nil, fmt.Errorf("sources of threat %q: %w", name, err)
+	}
+	return sources, nil
+}
