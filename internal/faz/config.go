@@ -15,7 +15,7 @@ const (
 	DefaultRequestTimeout     = 60 * time.Second
 	DefaultTaskTimeout        = 5 * time.Minute
 	DefaultPollFloor          = 50 * time.Millisecond
-	DefaultPollCap            = 2 * time.Second
+	DefaultPollCap            = 5 * time.Second
 	DefaultMaxRetries         = 4
 	DefaultTaskRecreates      = 2
 )

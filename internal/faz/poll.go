@@ -28,12 +28,16 @@ func (f fixedPolicy) Next(time.Duration, int) time.Duration {
 }
 
 // AdaptivePoll is the default policy. The first poll comes after the floor.
-// Once the task reports progress, the completion time is predicted from the
-// rate between the last two observations (the whole run when those show no
-// change), and the next poll is placed just after it, clamped to
-// [floor, cap]. Without progress information the wait grows geometrically
-// (a quarter of the elapsed time), so a silent task is still seen finished
-// within about 25% of its duration with few polls.
+// Once the task reports progress, its completion time is predicted from the
+// progress rate and the next poll is placed there, clamped to [floor, cap].
+// Percentages are integers, so the observed progress may be up to one point
+// short: the rate used is the highest one consistent with the observations
+// (over the whole run and over the last interval), which predicts the
+// earliest possible completion. A prediction can thus be early, costing one
+// more poll, and is late by at most about 2% of the run.
+// Without progress information the wait grows geometrically (a quarter of
+// the elapsed time): a silent task is seen finished within about 25% of its
+// duration with few polls.
 func AdaptivePoll() PollPolicy { return adaptivePolicy{} }
 
 type adaptivePolicy struct{}
@@ -48,38 +52,32 @@ type adaptivePoller struct {
 	lastPct    int
 }
 
-// overshoot is the fraction of the predicted remaining time added so that a
-// task running slightly behind its prediction is caught by one poll, not two.
-const overshoot = 0.03
-
 func (p *adaptivePoller) Next(elapsed time.Duration, pct int) time.Duration {
-	defer func() {
-		if pct >= 0 {
-			p.lastT, p.lastPct = elapsed, pct
-		}
-	}()
-	if pct < 0 && p.lastPct < 0 || elapsed <= 0 {
-		if elapsed <= 0 {
-			return p.floor
-		}
-		return p.clamp(elapsed / 4)
+	prevT, prevPct := p.lastT, p.lastPct
+	if pct >= 0 {
+		p.lastT, p.lastPct = elapsed, pct
 	}
-	if pct <= 0 {
+	switch {
+	case elapsed <= 0:
+		return p.floor
+	case pct < 0 || pct == 0:
 		return p.clamp(elapsed / 4)
-	}
-	if pct >= 100 {
+	case pct >= 100:
 		return p.floor
 	}
-	// Rate in percent per nanosecond: recent window when it shows progress,
-	// else the whole run (progress started at 0 when the task was created).
-	rate := float64(pct) / float64(elapsed)
-	if p.lastPct >= 0 && pct > p.lastPct && elapsed > p.lastT {
-		rate = float64(pct-p.lastPct) / float64(elapsed-p.lastT)
+	// Highest rates (percent per nanosecond) consistent with integer
+	// percentages: the run so far, and the last interval when known.
+	rate := float64(pct+1) / float64(elapsed)
+	if prevPct >= 0 && elapsed > prevT {
+		if r := float64(pct-prevPct+1) / float64(elapsed-prevT); r > rate && pct > prevPct {
+			rate = r
+		}
 	}
-	remaining := time.Duration(float64(100-pct) / rate * (1 + overshoot))
-	return p.clamp(remaining)
+	// At least 99-pct points remain; wait for that, but for no less than
+	// two points (2% of the run) so the last percent is not polled at the
+	// floor: rows then arrive at most ~2% of the run after completion.
+	return p.clamp(time.Duration(float64(max(99-pct, 2)) / rate))
 }
-
 func (p *adaptivePoller) clamp(d time.Duration) time.Duration {
 	if d < p.floor {
 		return p.floor

@@ -1,0 +1,99 @@
+package faz
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+func TestBuildFilter(t *testing.T) {
+	cases := []struct {
+		raw   string
+		conds []Cond
+		want  string
+	}{
+		{"", nil, ""},
+		{`srcip="1.2.3.4"`, nil, `srcip="1.2.3.4"`},
+		{"", []Cond{{"srcip", "==", []string{"10.0.0.1"}}}, `srcip=="10.0.0.1"`},
+		{"", []Cond{{"srcip", "=", []string{"a", "b"}}}, `(srcip=="a" or srcip=="b")`},
+		{"", []Cond{{"action", "!=", []string{"deny", "drop"}}}, `(action!="deny" and action!="drop")`},
+		{"x=1", []Cond{{"app", "like", []string{"%goo%"}}, {"sentbyte", ">=", []string{"100"}}}, `(x=1) and app like "%goo%" and sentbyte>="100"`},
+		{"", []Cond{{"user", "==", []string{`a" or 1=1 or "`}}}, `user=="a\" or 1=1 or \""`},
+		{"", []Cond{{"user", "==", []string{`back\slash\"`}}}, `user=="back\\slash\\\""`},
+		{"", []Cond{{"device_info.dev_name", "==", []string{"fw 1 (and) or"}}}, `device_info.dev_name=="fw 1 (and) or"`},
+	}
+	for _, tc := range cases {
+		got, err := BuildFilter(tc.raw, tc.conds...)
+		if err != nil {
+			t.Errorf("%v: %v", tc.conds, err)
+			continue
+		}
+		if got != tc.want {
+			t.Errorf("BuildFilter(%q, %v) = %s, want %s", tc.raw, tc.conds, got, tc.want)
+		}
+	}
+}
+
+func TestBuildFilterRejects(t *testing.T) {
+	bad := []struct {
+		c     Cond
+		param string
+	}{
+		{Cond{"src ip", "==", []string{"x"}}, "field"},
+		{Cond{`a"b`, "==", []string{"x"}}, "field"},
+		{Cond{"a", "contain", []string{"x"}}, "op"},
+		{Cond{"a", "not like", []string{"x"}}, "op"},
+		{Cond{"a", "==", nil}, "values"},
+		{Cond{"a", "<", []string{"1", "2"}}, "values"},
+		{Cond{"a", "==", []string{"x\ny"}}, "value"},
+	}
+	for _, b := range bad {
+		_, err := BuildFilter("", b.c)
+		var ce *ConfigError
+		if !errors.As(err, &ce) || ce.Param != b.param {
+			t.Errorf("%v: err %v, want ConfigError on %s", b.c, err, b.param)
+		}
+	}
+}
+
+// unquote reads one double-quoted value with backslash escapes, as the
+// appliance's grammar does, returning the value and the rest of the input.
+func unquote(s string) (string, string, bool) {
+	if !strings.HasPrefix(s, `"`) {
+		return "", "", false
+	}
+	var b strings.Builder
+	for i := 1; i < len(s); i++ {
+		switch s[i] {
+		case '\\':
+			if i+1 >= len(s) {
+				return "", "", false
+			}
+			i++
+			b.WriteByte(s[i])
+		case '"':
+			return b.String(), s[i+1:], true
+		default:
+			b.WriteByte(s[i])
+		}
+	}
+	return "", "", false
+}
+
+// FuzzQuote checks that no value escapes its quotes: reading the quoted
+// form back gives the value and leaves nothing after the closing quote.
+func FuzzQuote(f *testing.F) {
+	for _, s := range []string{"", `"`, `\`, `\"`, `a" or "b`, `) or (`, "x and y", `\\\"`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, v string) {
+		q, err := quote(v)
+		if err != nil {
+			return
+		}
+		got, rest, ok := unquote(q)
+		if !ok || got != v || rest != "" {
+			t.Fatalf("quote(%q) = %s; read back %q rest %q ok %v", v, q, got, rest, ok)
+		}
+	})
+}
