@@ -20,9 +20,8 @@ var fieldName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_.\-]*$`)
 var knownOps = map[string]bool{"==": true, "!=": true, "<": true, "<=": true, ">": true, ">=": true, "like": true}
 
 // BuildFilter ANDs a raw filter (trusted, passed through in parentheses)
-// with typed conditions. Values are double-quoted with backslash escapes, so
-// no value can close its quotes or inject operators, "and"/"or" or
-// parentheses. Field names must be plain identifiers; control characters
+// with typed conditions. Values are quoted so that none can close its
+// quotes or inject operators, "and"/"or" or parentheses (see quote). Field names must be plain identifiers; control characters
 // are refused because the appliance rejects them.
 func BuildFilter(raw string, conds ...Cond) (string, error) {
 	var parts []string
@@ -81,14 +80,23 @@ func condString(c Cond) (string, error) {
 	return "(" + strings.Join(clauses, join) + ")", nil
 }
 
-// quote double-quotes v, escaping backslashes and quotes.
+// quote wraps v in double quotes, or in single quotes when v contains a
+// double quote. The appliance's grammar has no documented escape sequence,
+// so a value is only ever wrapped in a quote character it does not contain:
+// it cannot close its quotes, whatever else it holds (spaces, and/or,
+// parentheses, backslashes, which stay literal). A value holding both quote
+// characters cannot be expressed and is refused.
 func quote(v string) (string, error) {
 	for _, r := range v {
 		if r < 0x20 || r == 0x7f {
 			return "", paramErr("value", "control character %U is not allowed in a filter value", r)
 		}
 	}
-	v = strings.ReplaceAll(v, `\`, `\\`)
-	v = strings.ReplaceAll(v, `"`, `\"`)
-	return `"` + v + `"`, nil
+	switch {
+	case !strings.Contains(v, `"`):
+		return `"` + v + `"`, nil
+	case !strings.Contains(v, `'`):
+		return "'" + v + "'", nil
+	}
+	return "", paramErr("value", "a filter value cannot contain both ' and \" quotes: %q", v)
 }

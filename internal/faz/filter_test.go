@@ -18,8 +18,9 @@ func TestBuildFilter(t *testing.T) {
 		{"", []Cond{{"srcip", "=", []string{"a", "b"}}}, `(srcip=="a" or srcip=="b")`},
 		{"", []Cond{{"action", "!=", []string{"deny", "drop"}}}, `(action!="deny" and action!="drop")`},
 		{"x=1", []Cond{{"app", "like", []string{"%goo%"}}, {"sentbyte", ">=", []string{"100"}}}, `(x=1) and app like "%goo%" and sentbyte>="100"`},
-		{"", []Cond{{"user", "==", []string{`a" or 1=1 or "`}}}, `user=="a\" or 1=1 or \""`},
-		{"", []Cond{{"user", "==", []string{`back\slash\"`}}}, `user=="back\\slash\\\""`},
+		{"", []Cond{{"user", "==", []string{`a" or 1=1 or "`}}}, `user=='a" or 1=1 or "'`},
+		{"", []Cond{{"user", "==", []string{`it's`}}}, `user=="it's"`},
+		{"", []Cond{{"user", "==", []string{`DOMAIN\user\`}}}, `user=="DOMAIN\user\"`},
 		{"", []Cond{{"device_info.dev_name", "==", []string{"fw 1 (and) or"}}}, `device_info.dev_name=="fw 1 (and) or"`},
 	}
 	for _, tc := range cases {
@@ -46,6 +47,7 @@ func TestBuildFilterRejects(t *testing.T) {
 		{Cond{"a", "==", nil}, "values"},
 		{Cond{"a", "<", []string{"1", "2"}}, "values"},
 		{Cond{"a", "==", []string{"x\ny"}}, "value"},
+		{Cond{"a", "==", []string{`both ' and "`}}, "value"},
 	}
 	for _, b := range bad {
 		_, err := BuildFilter("", b.c)
@@ -56,34 +58,24 @@ func TestBuildFilterRejects(t *testing.T) {
 	}
 }
 
-// unquote reads one double-quoted value with backslash escapes, as the
-// appliance's grammar does, returning the value and the rest of the input.
+// unquote reads one quoted value the way the appliance's grammar does (no
+// escapes: the value runs to the next matching quote) and returns it with
+// the rest of the input.
 func unquote(s string) (string, string, bool) {
-	if !strings.HasPrefix(s, `"`) {
+	if s == "" || (s[0] != '"' && s[0] != '\'') {
 		return "", "", false
 	}
-	var b strings.Builder
-	for i := 1; i < len(s); i++ {
-		switch s[i] {
-		case '\\':
-			if i+1 >= len(s) {
-				return "", "", false
-			}
-			i++
-			b.WriteByte(s[i])
-		case '"':
-			return b.String(), s[i+1:], true
-		default:
-			b.WriteByte(s[i])
-		}
+	end := strings.IndexByte(s[1:], s[0])
+	if end < 0 {
+		return "", "", false
 	}
-	return "", "", false
+	return s[1 : 1+end], s[2+end:], true
 }
 
 // FuzzQuote checks that no value escapes its quotes: reading the quoted
 // form back gives the value and leaves nothing after the closing quote.
 func FuzzQuote(f *testing.F) {
-	for _, s := range []string{"", `"`, `\`, `\"`, `a" or "b`, `) or (`, "x and y", `\\\"`} {
+	for _, s := range []string{"", `"`, `'`, `\`, `\"`, `a" or "b`, `) or (`, "x and y", `\\\"`, `'"`} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, v string) {
