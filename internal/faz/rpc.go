@@ -3,6 +3,7 @@ package faz
 import (
 	"bytes"
 	"context"
+	"crypto/tls"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -91,7 +92,9 @@ func (c *Client) retryable(rq request, err error) bool {
 	}
 	var te *transportError
 	if errors.As(err, &te) {
-		return true
+		// A refused certificate will be refused again.
+		var cve *tls.CertificateVerificationError
+		return !errors.Is(err, errCertRejected) && !errors.As(err, &cve)
 	}
 	var ae *APIError
 	if errors.As(err, &ae) && ae.HTTPStatus >= 500 {
