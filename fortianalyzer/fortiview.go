@@ -58,6 +58,7 @@ type viewRow struct {
 // values echoed on its rows.
 type taskQuery struct {
 	ADOM          string
+	LogType       string // log searches only
 	Device        string // as given in the qual; "" when none
 	Window        window
 	HasWindow     bool // false for rows fetched by tid: the window is the task's own
@@ -86,14 +87,7 @@ func (v *fortiView) table(p *pluginState) *plugin.Table {
 		Description: "Position of the row in the task's result (1 = top), in the appliance's ranking order.",
 		Transform:   transform.FromField("Rank"),
 	}}
-	for i := range v.Columns {
-		c := &v.Columns[i]
-		col := &plugin.Column{Name: c.Name, Type: c.Type, Description: c.Description, Transform: transform.FromP(columnValue, c)}
-		if c.Hydrate != nil {
-			col.Hydrate, col.Transform = c.Hydrate(p), transform.FromValue()
-		}
-		cols = append(cols, col)
-	}
+	cols = append(cols, buildColumns(p, v.Columns)...)
 	cols = append(cols, taskColumns()...)
 
 	return &plugin.Table{
@@ -105,6 +99,20 @@ func (v *fortiView) table(p *pluginState) *plugin.Table {
 		},
 		Columns: cols,
 	}
+}
+
+// buildColumns turns column declarations into SDK columns that read a *viewRow.
+func buildColumns(p *pluginState, decls []viewColumn) []*plugin.Column {
+	cols := make([]*plugin.Column, 0, len(decls))
+	for i := range decls {
+		c := &decls[i]
+		col := &plugin.Column{Name: c.Name, Type: c.Type, Description: c.Description, Transform: transform.FromP(columnValue, c)}
+		if c.Hydrate != nil {
+			col.Hydrate, col.Transform = c.Hydrate(p), transform.FromValue()
+		}
+		cols = append(cols, col)
+	}
+	return cols
 }
 
 // taskColumns are the echoed quals and the raw row, common to every FortiView table.
@@ -191,7 +199,32 @@ func (r *viewRow) field(names ...string) any {
 }
 
 // plan turns the quals into tasks: one per ADOM x device, or one fetch by tid.
-func (v *fortiView) plan(ctx context.Context, d *plugin.QueryData, s *settings, now func() (w window, err error)) ([]*taskQuery, error) {
+func (v *fortiView) plan(d *plugin.QueryData, s *settings, resolve func() (window, error)) ([]*taskQuery, error) {
+	if tq, ok := d.EqualsQuals[colTID]; ok {
+		tid := tq.GetInt64Value()
+		if tid <= 0 {
+			return nil, fmt.Errorf("tid: %d is not a task id (a positive whole number returned by a FortiView add)", tid)
+		}
+		adoms := qualStrings(d, colADOM)
+		if len(adoms) > 1 {
+			return nil, errors.New("tid: a task belongs to one ADOM; give adom = '<name>' rather than a list")
+		}
+		if len(adoms) == 0 {
+			adoms = []string{s.ADOM}
+		}
+		for _, c := range []string{colDevice, colStartTime, colEndTime, colFilter, colCaseSensitive} {
+			if d.Quals[c] != nil {
+				return nil, fmt.Errorf("tid: cannot be combined with %s: an existing task keeps the device, window and filter it was created with", c)
+			}
+		}
+		return []*taskQuery{{ADOM: adoms[0], TID: &tid}}, nil
+	}
+	return planTasks(d, s, v.Pushdown, resolve)
+}
+
+// planTasks is the planning every task-backed table shares: the window, the filter built
+// from the raw `filter` qual and the pushed-down column quals, and one task per ADOM x device.
+func planTasks(d *plugin.QueryData, s *settings, pushdowns []pushdown, resolve func() (window, error)) ([]*taskQuery, error) {
 	adoms := qualStrings(d, colADOM)
 	if len(adoms) == 0 {
 		adoms = []string{s.ADOM}
@@ -211,9 +244,8 @@ func (v *fortiView) plan(ctx context.Context, d *plugin.QueryData, s *settings, 
 		b := q.GetBoolValue()
 		cs = &b
 	}
-
 	var conds []faz.Cond
-	for _, pd := range v.Pushdown {
+	for _, pd := range pushdowns {
 		if vals := qualStrings(d, pd.Column); len(vals) > 0 {
 			conds = append(conds, faz.Cond{Field: pd.Field, Op: "==", Values: vals})
 		}
@@ -222,24 +254,7 @@ func (v *fortiView) plan(ctx context.Context, d *plugin.QueryData, s *settings, 
 	if err != nil {
 		return nil, fmt.Errorf("filter: %w", err)
 	}
-
-	if tq, ok := d.EqualsQuals[colTID]; ok {
-		tid := tq.GetInt64Value()
-		if tid <= 0 {
-			return nil, fmt.Errorf("tid: %d is not a task id (a positive whole number returned by a FortiView add)", tid)
-		}
-		if len(adoms) > 1 {
-			return nil, errors.New("tid: a task belongs to one ADOM; give adom = '<name>' rather than a list")
-		}
-		for _, c := range []string{colDevice, colStartTime, colEndTime, colFilter, colCaseSensitive} {
-			if d.Quals[c] != nil {
-				return nil, fmt.Errorf("tid: cannot be combined with %s: an existing task keeps the device, window and filter it was created with", c)
-			}
-		}
-		return []*taskQuery{{ADOM: adoms[0], TID: &tid, CaseSensitive: cs}}, nil
-	}
-
-	w, err := now()
+	w, err := resolve()
 	if err != nil {
 		return nil, err
 	}
@@ -255,98 +270,105 @@ func (v *fortiView) plan(ctx context.Context, d *plugin.QueryData, s *settings, 
 	return out, nil
 }
 
-// listFortiView is the one list hydrate of every FortiView table: plan the tasks, run them
-// concurrently (the client bounds how many run on the appliance at once) and stream rows as
-// they are decoded. When the SQL engine needs no more rows, ctx is cancelled and the client
-// deletes the tasks still alive on the appliance.
+// listFortiView is the one list hydrate of every FortiView table.
 func (p *pluginState) listFortiView(v *fortiView) plugin.HydrateFunc {
 	return func(ctx context.Context, d *plugin.QueryData, _ *plugin.HydrateData) (any, error) {
-		logger := plugin.Logger(ctx)
 		c, s, err := p.client(ctx, d)
 		if err != nil {
 			return nil, err
 		}
-		tasks, err := v.plan(ctx, d, s, func() (window, error) {
-			return resolveWindow(d, p.now(), s.DefaultTimeRange, s.MaxTimeRange)
+		tasks, err := v.plan(d, s, func() (window, error) {
+			return resolveWindow(timeQuals(d, colStartTime), timeQuals(d, colEndTime), p.now(), s.DefaultTimeRange, s.MaxTimeRange)
 		})
 		if err != nil {
 			return nil, err
 		}
-		limit := 0
-		if d.QueryContext.Limit != nil && *d.QueryContext.Limit > 0 {
-			limit = int(*d.QueryContext.Limit)
-		}
-
-		ctx, cancel := context.WithCancel(ctx)
-		defer cancel()
-		rows := make(chan *viewRow)
-		errs := make(chan error, len(tasks))
-		var wg sync.WaitGroup
-		for _, t := range tasks {
-			wg.Add(1)
-			go func(t *taskQuery) {
-				defer wg.Done()
-				if err := v.run(ctx, c, t, limit, rows); err != nil && ctx.Err() == nil {
-					errs <- fmt.Errorf("%s (adom %s): %w", v.Table, t.ADOM, err)
-					cancel()
-				}
-			}(t)
-		}
-		go func() { wg.Wait(); close(rows) }()
-
-		for r := range rows {
-			d.StreamListItem(ctx, r)
-			if d.RowsRemaining(ctx) == 0 {
-				cancel()
-				break
+		limit := pushedLimit(d)
+		return nil, streamTasks(ctx, d, v.Table, tasks, func(ctx context.Context, t *taskQuery, emit func(faz.Row) error) error {
+			if t.TID != nil {
+				_, err := c.FetchFortiView(ctx, t.ADOM, v.View, int(*t.TID), emit)
+				return err
 			}
-		}
-		// Drain so every task goroutine can observe cancellation and free its task.
-		for range rows {
-		}
-		select {
-		case err := <-errs:
-			logger.Error(v.Table+".list", "api_error", err)
-			return nil, err
-		default:
-			return nil, nil
-		}
+			spec := faz.FortiViewSpec{
+				ADOM:   t.ADOM,
+				View:   v.View,
+				Start:  t.Window.Start,
+				End:    t.Window.End,
+				Filter: t.Filter,
+				Limit:  limit,
+				SortBy: v.DefaultSort,
+			}
+			if t.CaseSensitive != nil {
+				spec.CaseSensitive = *t.CaseSensitive
+			}
+			if dev := deviceSelector(t.Device); dev != (faz.Device{}) {
+				spec.Devices = []faz.Device{dev}
+			}
+			_, err := c.RunFortiView(ctx, spec, emit)
+			return err
+		})
 	}
 }
 
-// run executes one task and sends its rows, ranked, to out.
-func (v *fortiView) run(ctx context.Context, c *faz.Client, t *taskQuery, limit int, out chan<- *viewRow) error {
-	rank := 0
-	emit := func(row faz.Row) error {
-		rank++
-		select {
-		case out <- &viewRow{Rank: rank, Row: row, Task: t}:
-			return nil
-		case <-ctx.Done():
-			return faz.ErrStop
+// pushedLimit is the SQL LIMIT when the engine pushed one down (0 = none). Engines push it
+// only when every predicate was handed to the plugin and nothing reorders rows.
+func pushedLimit(d *plugin.QueryData) int {
+	if d.QueryContext.Limit != nil && *d.QueryContext.Limit > 0 {
+		return int(*d.QueryContext.Limit)
+	}
+	return 0
+}
+
+// streamTasks runs tasks concurrently (the client bounds how many run on the appliance at
+// once) and streams their rows as they are decoded. When the SQL engine needs no more rows
+// or a task fails, ctx is cancelled, and the client deletes the tasks still alive on the
+// appliance before this returns.
+func streamTasks(ctx context.Context, d *plugin.QueryData, table string, tasks []*taskQuery,
+	run func(ctx context.Context, t *taskQuery, emit func(faz.Row) error) error) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	rows := make(chan *viewRow)
+	errs := make(chan error, len(tasks))
+	var wg sync.WaitGroup
+	for _, t := range tasks {
+		wg.Add(1)
+		go func(t *taskQuery) {
+			defer wg.Done()
+			rank := 0
+			emit := func(row faz.Row) error {
+				rank++
+				select {
+				case rows <- &viewRow{Rank: rank, Row: row, Task: t}:
+					return nil
+				case <-ctx.Done():
+					return faz.ErrStop
+				}
+			}
+			if err := run(ctx, t, emit); err != nil && !errors.Is(err, faz.ErrStop) && ctx.Err() == nil {
+				errs <- fmt.Errorf("%s (adom %s): %w", table, t.ADOM, err)
+				cancel()
+			}
+		}(t)
+	}
+	go func() { wg.Wait(); close(rows) }()
+
+	for r := range rows {
+		d.StreamListItem(ctx, r)
+		if d.RowsRemaining(ctx) == 0 {
+			cancel()
+			break
 		}
 	}
-	if t.TID != nil {
-		_, err := c.FetchFortiView(ctx, t.ADOM, v.View, int(*t.TID), emit)
+	// Drain until every task has observed the cancellation and freed its server task.
+	for range rows {
+	}
+	select {
+	case err := <-errs:
+		plugin.Logger(ctx).Error(table+".list", "api_error", err)
 		return err
+	default:
+		return nil
 	}
-	spec := faz.FortiViewSpec{
-		ADOM:   t.ADOM,
-		View:   v.View,
-		Start:  t.Window.Start,
-		End:    t.Window.End,
-		Filter: t.Filter,
-		Limit:  limit,
-		SortBy: v.DefaultSort,
-	}
-	if t.CaseSensitive != nil {
-		spec.CaseSensitive = *t.CaseSensitive
-	}
-	if dev := deviceSelector(t.Device); dev != (faz.Device{}) {
-		spec.Devices = []faz.Device{dev}
-	}
-	_, err := c.RunFortiView(ctx, spec, emit)
-	return err
 }
 
 // deviceSelector maps the device qual to the appliance's selector: a serial goes under

@@ -60,6 +60,12 @@ func (p *pluginState) tables() map[string]*plugin.Table {
 	for _, v := range fortiViews() {
 		m[v.Table] = v.table(p)
 	}
+	m["fortianalyzer_log"] = p.logTable()
+	for _, e := range []*eventList{alertList(), incidentList()} {
+		m[e.Table] = e.table(p)
+	}
+	m["fortianalyzer_adom"] = p.adomTable()
+	m["fortianalyzer_device"] = p.deviceTable()
 	return m
 }
 
@@ -68,5 +74,10 @@ func fortiViews() []*fortiView {
 	return []*fortiView{
 		topSourceView(),
 		iocThreatView(),
+		topDestinationView(),
+		topApplicationView(),
+		topWebsiteView(),
+		topCountryView(),
+		policyHitView(),
 	}
 }

@@ -93,8 +93,7 @@ func (w window) Seconds() float64 { return w.End.Sub(w.Start).Seconds() }
 // one of them: the SQL engine re-checks quals against the row, so an echoed bound that
 // failed its own qual would silently drop every row. `>` and `<` move by one second, the
 // appliance's resolution.
-func resolveWindow(d *plugin.QueryData, now time.Time, defaultRange, maxRange time.Duration) (window, error) {
-	startQ, endQ := timeQuals(d, colStartTime), timeQuals(d, colEndTime)
+func resolveWindow(startQ, endQ []*quals.Qual, now time.Time, defaultRange, maxRange time.Duration) (window, error) {
 	var w window
 
 	end, endEmpty := boundFromQuals(now, endQ)

@@ -18,7 +18,7 @@ func topSourceView() *fortiView {
 			{Name: "srcip", Type: proto.ColumnType_INET, Description: "Source IP address (qual: = or IN, pushed into the task's filter).", Fields: []string{"srcip"}},
 			{Name: "hostname", Type: proto.ColumnType_STRING, Description: "Resolved host name of the source, NULL when the appliance only knows the address.", Value: sourceHostname},
 			{Name: "sessions", Type: proto.ColumnType_INT, Description: "Number of sessions the source opened in the window.", Fields: []string{"sessions"}},
-			{Name: "bytes", Type: proto.ColumnType_INT, Description: "Total bytes the source sent and received in the window.", Value: sourceBytes},
+			{Name: "bytes", Type: proto.ColumnType_INT, Description: "Total bytes the source sent and received in the window.", Value: rowBytes},
 			{Name: "bandwidth", Type: proto.ColumnType_DOUBLE, Description: "Average bandwidth in bits per second over the window (bytes x 8 / window seconds).", Value: sourceBandwidth},
 			{Name: "traffic_in", Type: proto.ColumnType_INT, Description: "Bytes received by the source.", Fields: []string{"traffic_in"}},
 			{Name: "traffic_out", Type: proto.ColumnType_INT, Description: "Bytes sent by the source.", Fields: []string{"traffic_out"}},
@@ -39,9 +39,9 @@ func sourceHostname(r *viewRow) any {
 	return h
 }
 
-// sourceBytes reads the byte count of either dialect: the seed documents call it `bytes`;
+// rowBytes reads the byte count of either dialect: the seed documents call it `bytes`;
 // FAZ 7.4-8.0 call it `bandwidth` (bytes, despite the name), or split it in and out.
-func sourceBytes(r *viewRow) any {
+func rowBytes(r *viewRow) any {
 	if _, seed := r.Row["bytes"]; seed {
 		return toInt(r.Row["bytes"])
 	}
@@ -63,7 +63,7 @@ func sourceBandwidth(r *viewRow) any {
 	if _, seed := r.Row["bytes"]; seed {
 		return toFloat(r.Row["bandwidth"])
 	}
-	b, ok := sourceBytes(r).(int64)
+	b, ok := rowBytes(r).(int64)
 	if !ok || !r.Task.HasWindow || r.Task.Window.Seconds() <= 0 {
 		return nil
 	}
