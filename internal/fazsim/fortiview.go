@@ -1,0 +1,208 @@
+package fazsim
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// fvTask is the request a FortiView task answers.
+type fvTask struct {
+	q          fvQuery
+	limit      int
+	offset     int
+	sort       []sortKey
+	countTotal bool
+	start, end time.Time
+	loc        *time.Location
+}
+
+// fortiView serves /fortiview/adom/{adom}/{view}/run[/{tid}].
+func (s *Server) fortiView(c *call) (any, *rpcError) {
+	adomName, viewName := c.segs[2], c.segs[3]
+	def, ok := views[viewName]
+	if !ok {
+		return nil, &rpcError{-32602, "Cannot find FortiView '" + viewName + "'"}
+	}
+	adom, err := s.adomOf(adomName)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case len(c.segs) == 5 && c.method == "add":
+		return s.fortiViewAdd(c, def, adom)
+	case len(c.segs) == 6 && (c.method == "get" || c.method == "delete"):
+		tid, perr := strconv.Atoi(c.segs[5])
+		if perr != nil {
+			return nil, errInvalidURL
+		}
+		if c.method == "delete" {
+			return s.deleteTask(c, tid, kindFortiView, adomName, viewName)
+		}
+		return s.fortiViewGet(c, tid, adomName, viewName)
+	case len(c.segs) == 5 || len(c.segs) == 6:
+		return nil, notSupported(c)
+	}
+	return nil, errInvalidURL
+}
+
+// taskGone is the answer for an unknown, reaped or expired tid.
+func taskGone(c *call, tid int) *rpcError {
+	if c.env.seed {
+		return &rpcError{-3, "Invalid task ID"}
+	}
+	return &rpcError{-32005, fmt.Sprintf("Invalid tid %d for fetching result", tid)}
+}
+
+func (s *Server) fortiViewAdd(c *call, def *viewDef, adom int) (any, *rpcError) {
+	devs, present, err := s.parseDevices(adom, c.p["device"])
+	if err != nil {
+		return nil, err
+	}
+	if !present {
+		return nil, errNoDevice
+	}
+	start, end, loc, err := s.timeRange(c, true)
+	if err != nil {
+		return nil, err
+	}
+	fstr := strParam(c.p, "filter")
+	filter, ferr := parseFilter(fstr)
+	if ferr != nil {
+		return nil, errBadFilter
+	}
+	if filter != nil {
+		for _, f := range filter.fields(nil) {
+			if !contains(def.filterFields, f) {
+				return nil, invalidParams(fmt.Sprintf("filter '%s' not supported", f))
+			}
+		}
+	}
+	limit, _, err := limitParam(c.p, 10, 1000)
+	if err != nil {
+		return nil, err
+	}
+	offset, _, err := intParam(c.p, "offset", 0)
+	if err != nil {
+		return nil, err
+	}
+	cols := def.columns
+	if c.env.seed {
+		cols = def.seedColumns
+	}
+	var keys []sortKey
+	if raw, ok := c.p["sort-by"].([]any); ok {
+		for _, item := range raw {
+			m, _ := item.(map[string]any)
+			field := strParam(m, "field")
+			if field == "" {
+				continue
+			}
+			if !contains(cols, field) {
+				return nil, &rpcError{-32000, fmt.Sprintf("Server error: Missing columns: '%s'", field)}
+			}
+			keys = append(keys, sortKey{field: field, desc: !strings.EqualFold(strParam(m, "order"), "asc")})
+		}
+	}
+	sortCol := def.defaultSort
+	if c.env.seed && !contains(cols, sortCol) {
+		sortCol = "sessions"
+		if !contains(cols, sortCol) {
+			sortCol = cols[len(cols)-1]
+		}
+	}
+	if len(keys) == 0 {
+		keys = []sortKey{{field: sortCol, desc: true}}
+	}
+	keys = append(keys, sortKey{field: cols[0]}) // total order for repeatable pages
+	lo, hi := s.data.IndexRange(start, end)
+	q := fvQuery{view: def, adom: adom, devs: devs, lo: lo, hi: hi, filter: filter, fstr: fstr,
+		cs: boolParam(c.p, "case-sensitive"), seed: c.env.seed, winSecs: end.Sub(start).Seconds()}
+	t := &task{kind: kindFortiView, adom: s.data.adoms[adom].Name, view: def.name, created: c.now,
+		duration: s.opts.taskDuration(hi - lo),
+		fv:       &fvTask{q: q, limit: limit, offset: offset, sort: keys, countTotal: boolParam(c.p, "count-total"), start: start, end: end, loc: loc}}
+	if err := s.addTask(t); err != nil {
+		return nil, err
+	}
+	return map[string]any{"tid": t.id}, nil
+}
+
+func (s *Server) fortiViewGet(c *call, tid int, adom, view string) (any, *rpcError) {
+	t := s.getTask(tid, kindFortiView, adom, view, c.fault != nil && c.fault.Effect == FaultExpireTask)
+	if t == nil {
+		return nil, taskGone(c, tid)
+	}
+	ft := t.fv
+	pct := t.percentage(c.now)
+	premature := c.fault != nil && c.fault.Effect == FaultPremature
+	q := ft.q
+	if pct < 100 {
+		// A running task answers with the aggregate of the rows scanned so
+		// far: a partial, wrong top-N (what trips clients that do not poll).
+		q.hi = q.lo + (q.hi-q.lo)*(pct/10)/10
+	}
+	all := s.aggregate(q)
+	rows := sortRows(all, ft.sort)
+	page := []map[string]any{}
+	if ft.offset < len(rows) && !premature {
+		end := ft.offset + ft.limit
+		if end > len(rows) {
+			end = len(rows)
+		}
+		page = rows[ft.offset:end]
+	}
+	if premature {
+		pct = 100
+	}
+	if c.env.seed {
+		out := map[string]any{"tid": tid, "percentage": pct}
+		if pct < 100 {
+			out["status"] = "running"
+			return out, nil
+		}
+		out["status"] = "done"
+		out["total"] = len(page)
+		list := make([]map[string]any, len(page))
+		copy(list, page)
+		out[ft.q.view.seedKey] = list
+		return out, nil
+	}
+	data := make([]map[string]any, len(page))
+	for i, r := range page {
+		data[i] = realNumbers(r)
+	}
+	out := map[string]any{
+		"tid": tid, "percentage": pct, "data": data, "return-lines": len(data),
+		"status":          map[string]any{"code": 0, "message": "succeeded"},
+		"timezone":        ft.loc.String(),
+		"data-time-range": map[string]any{"start": fmtTime(ft.start, ft.loc), "end": fmtTime(ft.end, ft.loc)},
+	}
+	if ft.countTotal {
+		out["total-count-all"] = len(rows)
+	}
+	return out, nil
+}
+
+// deleteTask serves delete on a task url (FortiView or log search).
+func (s *Server) deleteTask(c *call, tid int, kind taskKind, adom, view string) (any, *rpcError) {
+	s.mu.Lock()
+	t, ok := s.tasks[tid]
+	s.mu.Unlock()
+	if !ok || t.kind != kind || t.adom != adom || t.view != view || !s.endTask(tid, false) {
+		return nil, taskGone(c, tid)
+	}
+	if c.env.seed {
+		return map[string]any{"tid": tid, "status": "deleted"}, nil
+	}
+	return map[string]any{"tid": tid, "status": map[string]any{"code": 0, "message": "succeeded"}}, nil
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
