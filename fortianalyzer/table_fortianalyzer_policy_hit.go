@@ -30,5 +30,5 @@ func policyDevice(r *viewRow) any {
 			return s
 		}
 	}
-	return toString(r.field("devname", "fortigate"))
+	return toString(r.field("device", "devname", "fortigate"))
 }

@@ -15,8 +15,8 @@ func topApplicationView() *fortiView {
 		DefaultSort: []faz.Sort{{Field: "bandwidth", Order: "desc"}},
 		Columns: []viewColumn{
 			{Name: "app_group", Type: proto.ColumnType_STRING, Description: "Application group the appliance aggregates by, e.g. Microsoft.Office.365.", Fields: []string{"app_group", "app"}},
-			{Name: "app_category", Type: proto.ColumnType_STRING, Description: "Application category, e.g. Video/Audio.", Fields: []string{"appcat"}},
-			{Name: "risk", Type: proto.ColumnType_INT, Description: "Application risk level, 1 (low) to 5 (critical).", Fields: []string{"apprisk", "risk"}},
+			{Name: "app_category", Type: proto.ColumnType_STRING, Description: "Application category, e.g. Video/Audio.", Fields: []string{"appcat", "category"}},
+			{Name: "risk", Type: proto.ColumnType_STRING, Description: "FortiGuard risk rating of the group: critical, high, elevated, medium or low.", Fields: []string{"apprisk", "risk"}},
 			{Name: "sessions", Type: proto.ColumnType_INT, Description: "Number of sessions of the group in the window.", Fields: []string{"sessions"}},
 			{Name: "bytes", Type: proto.ColumnType_INT, Description: "Total bytes of the group in the window.", Value: rowBytes},
 			{Name: "traffic_in", Type: proto.ColumnType_INT, Description: "Bytes received.", Fields: []string{"traffic_in"}},

@@ -18,7 +18,7 @@ func topWebsiteView() *fortiView {
 			{Name: "category_id", Type: proto.ColumnType_INT, Description: "FortiGuard web category id.", Fields: []string{"catid"}},
 			{Name: "domain", Type: proto.ColumnType_STRING, Description: "Domain, on appliances that rank domains in this view.", Fields: []string{"domain", "hostname"}},
 			{Name: "sessions", Type: proto.ColumnType_INT, Description: "Number of sessions in the window.", Fields: []string{"sessions"}},
-			{Name: "session_block", Type: proto.ColumnType_INT, Description: "Sessions the web filter blocked.", Fields: []string{"session_block"}},
+			{Name: "session_block", Type: proto.ColumnType_INT, Description: "Sessions the web filter blocked.", Fields: []string{"session_block", "blocked"}},
 			{Name: "bytes", Type: proto.ColumnType_INT, Description: "Total bytes in the window.", Value: rowBytes},
 		},
 	}

@@ -147,6 +147,13 @@ func convert(t proto.ColumnType, v any) any {
 		case bool:
 			return x
 		case string:
+			// FAZ flags come as "yes"/"no" as often as booleans or 0/1.
+			switch strings.ToLower(strings.TrimSpace(x)) {
+			case "yes", "y", "enable", "enabled":
+				return true
+			case "no", "n", "disable", "disabled":
+				return false
+			}
 			b, err := strconv.ParseBool(x)
 			if err != nil {
 				return nil
