@@ -1,0 +1,108 @@
+package pluginsql
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/turbot/steampipe-plugin-sdk/v5/grpc"
+	"github.com/turbot/steampipe-plugin-sdk/v5/grpc/proto"
+)
+
+// execution is one plugin Execute call: one table scan for one Filter.
+//
+// It runs PluginServer.Execute in its own goroutine with a stream of its own
+// (see execStream) rather than CallExecuteAsync with a LocalPluginStream:
+// Execute returning is a signal that the plugin is finished, which is what
+// lets Close wait for the plugin to clean up (delete its server-side task)
+// and guarantees no goroutine outlives the scan.
+type execution struct {
+	ctx    context.Context
+	cancel context.CancelFunc
+	rows   chan *proto.ExecuteResponse
+	done   chan struct{} // closed when Execute has returned
+	err    error         // Execute's result; read after done
+	n      int           // rows received
+}
+
+// execStream is the server-side stream the SDK writes rows to. Embedding the
+// interface satisfies the gRPC methods the SDK never calls in-process; being a
+// "gRPC" stream also means the SDK does not send its end-of-rows nil row.
+type execStream struct {
+	proto.WrapperPlugin_ExecuteServer
+	ctx  context.Context
+	rows chan<- *proto.ExecuteResponse
+}
+
+// Send hands one row to the cursor, or gives up when the scan is cancelled.
+func (s *execStream) Send(r *proto.ExecuteResponse) error {
+	if r == nil || r.Row == nil {
+		return nil
+	}
+	select {
+	case s.rows <- r:
+		return nil
+	case <-s.ctx.Done():
+		return s.ctx.Err()
+	}
+}
+
+// Context is the scan's context: cancelled when the cursor closes.
+func (s *execStream) Context() context.Context { return s.ctx }
+
+// startExecution starts req on server under a fresh child context of parent.
+func startExecution(parent context.Context, server *grpc.PluginServer, req *proto.ExecuteRequest) *execution {
+	ctx, cancel := context.WithCancel(parent)
+	ex := &execution{
+		ctx:    ctx,
+		cancel: cancel,
+		rows:   make(chan *proto.ExecuteResponse, 64),
+		done:   make(chan struct{}),
+	}
+	stream := &execStream{ctx: ctx, rows: ex.rows}
+	go func() {
+		defer close(ex.done)
+		ex.err = server.Execute(req, stream)
+	}()
+	return ex
+}
+
+// next returns the next row, nil at the end, or the plugin's error.
+func (ex *execution) next() (*proto.ExecuteResponse, error) {
+	select {
+	case r := <-ex.rows:
+		ex.n++
+		return r, nil
+	case <-ex.done:
+		// rows sent before Execute returned are still buffered
+		select {
+		case r := <-ex.rows:
+			ex.n++
+			return r, nil
+		default:
+		}
+		if ex.err != nil && ex.ctx.Err() != nil {
+			return nil, ex.ctx.Err()
+		}
+		return nil, ex.err
+	case <-ex.ctx.Done():
+		return nil, ex.ctx.Err()
+	}
+}
+
+// errCancelWait reports a plugin that did not return after cancellation.
+var errCancelWait = errors.New("pluginsql: plugin did not stop after cancellation")
+
+// stop cancels the scan and waits (up to wait) for the plugin to return, so
+// its cleanup runs before the query finishes.
+func (ex *execution) stop(wait time.Duration) error {
+	ex.cancel()
+	t := time.NewTimer(wait)
+	defer t.Stop()
+	select {
+	case <-ex.done:
+		return nil
+	case <-t.C:
+		return errCancelWait
+	}
+}

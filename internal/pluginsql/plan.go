@@ -1,0 +1,179 @@
+package pluginsql
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+
+	"github.com/ncruces/go-sqlite3"
+)
+
+// plan is what BestIndex decided, carried to Filter in idxStr.
+type plan struct {
+	Quals []planQual `json:"q,omitempty"` // in argv order
+	// Limit and Offset are 1-based argv positions, 0 when not pushed.
+	Limit  int      `json:"l,omitempty"`
+	Offset int      `json:"o,omitempty"`
+	Cols   []string `json:"c"` // columns to ask the plugin for
+}
+
+// planQual is one constraint passed to the plugin.
+type planQual struct {
+	Col string `json:"n"`
+	Op  string `json:"p"`
+	In  bool   `json:"i,omitempty"` // an IN list handed over all at once
+}
+
+func (p *plan) encode() string {
+	b, _ := json.Marshal(p)
+	return string(b)
+}
+
+func decodePlan(s string) (*plan, error) {
+	var p plan
+	if err := json.Unmarshal([]byte(s), &p); err != nil {
+		return nil, fmt.Errorf("pluginsql: bad plan %q: %w", s, err)
+	}
+	return &p, nil
+}
+
+// sqlOps maps SQLite constraint operators to the SDK's qual operators.
+var sqlOps = map[sqlite3.IndexConstraintOp]string{
+	sqlite3.INDEX_CONSTRAINT_EQ: "=",
+	sqlite3.INDEX_CONSTRAINT_NE: "<>",
+	sqlite3.INDEX_CONSTRAINT_LT: "<",
+	sqlite3.INDEX_CONSTRAINT_LE: "<=",
+	sqlite3.INDEX_CONSTRAINT_GT: ">",
+	sqlite3.INDEX_CONSTRAINT_GE: ">=",
+}
+
+// Costs. A plan that cannot satisfy the plugin's required quals is not
+// refused (SQLite must run something, and the plugin's own error is the
+// clearest message) but costs so much that any plan feeding the key column
+// from another table wins.
+const (
+	unsatisfiedCost = 1e15
+	scanRows        = 1e6
+	callCost        = 1000 // one plugin call, whatever it returns
+)
+
+// bestIndex fills idx for table t; see the package doc for the rules.
+func bestIndex(t *tableDef, idx *sqlite3.IndexInfo) error {
+	p := plan{}
+	argc := 0
+	unhandled := false
+	have := map[string]bool{}   // key columns with a pushed qual
+	haveEq := map[string]bool{} // ... with a pushed = qual
+	limitAt, offsetAt := -1, -1
+	rows := float64(scanRows)
+	for i, c := range idx.Constraint {
+		switch c.Op {
+		case sqlite3.INDEX_CONSTRAINT_LIMIT:
+			limitAt = i
+			continue
+		case sqlite3.INDEX_CONSTRAINT_OFFSET:
+			offsetAt = i
+			continue
+		}
+		if !c.Usable {
+			unhandled = true
+			continue
+		}
+		op, okOp := sqlOps[c.Op]
+		col, err := t.column(c.Column)
+		if !okOp || err != nil {
+			unhandled = true
+			continue
+		}
+		kc := t.Keys[col.Name]
+		if kc == nil || !kc.Ops[op] || !scalar(col.Type) {
+			unhandled = true
+			continue
+		}
+		argc++
+		idx.ConstraintUsage[i].ArgvIndex = argc // never Omit: SQLite re-checks
+		q := planQual{Col: col.Name, Op: op}
+		if op == "=" {
+			q.In = idx.In(i, 1)
+			haveEq[col.Name] = true
+			rows /= 100
+		} else {
+			rows /= 4
+		}
+		have[col.Name] = true
+		p.Quals = append(p.Quals, q)
+	}
+	// LIMIT is safe to push only when the plugin saw every predicate and
+	// no ORDER BY could need rows beyond the first N.
+	if limitAt >= 0 && !unhandled && len(idx.OrderBy) == 0 && idx.Constraint[limitAt].Usable {
+		argc++
+		idx.ConstraintUsage[limitAt].ArgvIndex = argc
+		p.Limit = argc
+		if offsetAt >= 0 && idx.Constraint[offsetAt].Usable {
+			argc++
+			idx.ConstraintUsage[offsetAt].ArgvIndex = argc
+			p.Offset = argc
+		}
+	}
+	p.Cols = usedColumns(t, idx.ColumnsUsed)
+
+	getOK := len(t.GetKeys) > 0
+	for _, k := range t.GetKeys {
+		getOK = getOK && haveEq[k]
+	}
+	listOK := true
+	for _, k := range t.Required {
+		listOK = listOK && have[k]
+	}
+	if len(t.AnyOf) > 0 {
+		anyHit := false
+		for _, k := range t.AnyOf {
+			anyHit = anyHit || have[k]
+		}
+		listOK = listOK && anyHit
+	}
+	switch {
+	case getOK:
+		idx.EstimatedRows = 1
+		idx.EstimatedCost = callCost
+	case listOK:
+		rows = math.Max(rows, 10)
+		idx.EstimatedRows = int64(rows)
+		idx.EstimatedCost = callCost + rows*10
+	default:
+		idx.EstimatedRows = int64(scanRows)
+		idx.EstimatedCost = unsatisfiedCost
+	}
+	idx.IdxStr = p.encode()
+	return nil
+}
+
+// usedColumns lists the plugin columns SQLite reads, from the ColumnsUsed
+// mask (bit 63 stands for every column from 63 on). sp_connection_name is
+// filled by the engine and the context columns are never fetched. When no
+// column is used (count(*)), the cheapest one is asked for, so no hydrate
+// runs but rows still arrive.
+func usedColumns(t *tableDef, mask uint64) []string {
+	var cols []string
+	for i, c := range t.Columns {
+		bit := i
+		if bit > 63 {
+			bit = 63
+		}
+		if mask&(1<<uint(bit)) == 0 || c.Hidden {
+			continue
+		}
+		cols = append(cols, c.Name)
+	}
+	if len(cols) == 0 {
+		for _, c := range t.Columns {
+			if !c.Hidden && c.Hydrate == "" {
+				return []string{c.Name}
+			}
+		}
+		if len(t.Columns) > 0 {
+			return []string{t.Columns[0].Name}
+		}
+	}
+	return cols
+}
