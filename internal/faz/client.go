@@ -23,6 +23,7 @@ type Client struct {
 	log      hclog.Logger
 	slots    chan struct{} // one token per server task allowed to be open
 	tids     *tidMemory
+	pageRows int // rows per task page: MaxPageRows, smaller in tests
 	closed   atomic.Bool
 	nextID   atomic.Int64
 
@@ -63,6 +64,7 @@ func New(cfg Config) (*Client, error) {
 		log:      cfg.Logger.Named("faz"),
 		slots:    make(chan struct{}, cfg.MaxConcurrentTasks),
 		tids:     newTIDMemory(4096),
+		pageRows: MaxPageRows,
 	}
 	return c, nil
 }

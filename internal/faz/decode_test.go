@@ -22,7 +22,7 @@ func TestDecodeDialects(t *testing.T) {
 		{"real running", `{"jsonrpc":"2.0","id":2,"result":{"percentage":"40","status":{"code":1,"message":"running"},"data":[]}}`, DialectReal, 0, 40, true, 0, -1},
 		{"real done", `{"jsonrpc":"2.0","id":2,"result":{"tid":5,"percentage":100,"total-count-all":"1002","data":[{"srcip":"10.0.0.1","bandwidth":"1000"},{"srcip":"10.0.0.2","bandwidth":"7"}]}}`, DialectReal, 5, 100, true, 2, 1002},
 		{"seed add", `{"result":[{"data":{"tid":12470},"status":{"code":0,"message":"OK"},"url":"/fortiview/adom/root/top-threats/run"}],"session":"x","id":1}`, DialectSeed, 12470, 0, false, 0, -1},
-		{"seed done", `{"result":[{"data":{"tid":12450,"status":"done","percentage":100,"total":10,"sources":[{"srcip":"10.0.1.150","sessions":4523}]},"status":{"code":0,"message":"OK"}}]}`, DialectSeed, 12450, 100, true, 1, 10},
+		{"seed done", `{"result":[{"data":{"tid":12450,"status":"done","percentage":100,"total":10,"sources":[{"srcip":"10.0.1.150","sessions":4523}]},"status":{"code":0,"message":"OK"}}]}`, DialectSeed, 12450, 100, true, 1, -1},
 		{"seed running at 100", `{"result":[{"data":{"tid":1,"status":"running","percentage":100,"threats":[]},"status":{"code":0,"message":"OK"}}]}`, DialectSeed, 1, 99, true, 0, -1},
 		{"logsearch", `{"jsonrpc":"2.0","id":3,"result":{"percentage":100,"return-lines":1,"total-count":"5000","data":[{"id":"1","srcip":"1.2.3.4"}]}}`, DialectReal, 0, 100, true, 1, 5000},
 	}

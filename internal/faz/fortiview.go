@@ -3,6 +3,7 @@ package faz
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"time"
 )
@@ -40,7 +41,7 @@ type FortiViewSpec struct {
 type TaskInfo struct {
 	TID        int    // tid of the last task
 	Tasks      int    // tasks created (pages and recreations)
-	Recreated  int    // tasks created again after expiring mid-run
+	Recreated  int    // tasks created again (expired mid-run, or a premature empty page)
 	Polls      int    // polling gets
 	Rows       int    // rows handed to fn
 	TotalCount int64  // total-count-all when the appliance gave it, else -1
@@ -64,7 +65,7 @@ func (c *Client) RunFortiView(ctx context.Context, spec FortiViewSpec, fn func(R
 	}
 	offset := spec.Offset
 	for info.Rows < want {
-		n := min(MaxPageRows, want-info.Rows)
+		n := min(c.pageRows, want-info.Rows)
 		p := cloneParams(base)
 		p["limit"], p["offset"] = n, offset
 		t := &taskSpec{
@@ -100,19 +101,32 @@ func (c *Client) RunFortiView(ctx context.Context, spec FortiViewSpec, fn func(R
 }
 
 // runTask runs one task to completion under a task slot: create, poll,
-// delete (always), recreating it when it turns invalid mid-run.
+// delete (always), recreating it when it turns invalid mid-run, and running
+// it again when it reports 100% with an empty page although its total says
+// rows exist (never handing out an unfinished page).
 func (c *Client) runTask(ctx context.Context, t *taskSpec, info *TaskInfo) (*taskState, error) {
 	if err := c.acquireSlot(ctx); err != nil {
 		return nil, err
 	}
 	defer c.releaseSlot()
-	for attempt := 0; ; attempt++ {
+	offset, _ := t.addParams["offset"].(int)
+	empty := 0
+	for attempt := 0; ; {
 		st, err := c.runOnce(ctx, t, info)
 		if err == nil {
+			if len(st.Rows) == 0 && st.TotalCount > int64(offset) {
+				if empty >= maxEmptyReruns {
+					return nil, fmt.Errorf("faz: fortiview %s offset %d: the appliance kept returning an empty page although its total is %d (%d re-runs)", t.view, offset, st.TotalCount, empty)
+				}
+				empty++
+				info.Recreated++
+				continue
+			}
 			return st, nil
 		}
 		var te *TaskError
 		if errors.As(err, &te) && te.State != TaskRunning && attempt < c.cfg.TaskRecreates && ctx.Err() == nil {
+			attempt++
 			info.Recreated++
 			c.log.Debug("task became invalid; recreating", "kind", t.kind, "view", t.view, "tid", te.TID, "attempt", attempt+1)
 			continue

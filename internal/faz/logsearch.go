@@ -52,9 +52,9 @@ func (c *Client) SearchLogs(ctx context.Context, spec LogSearchSpec, fn func(Row
 	defer cancel()
 	pageSize := func(sent int) int {
 		if spec.Limit > 0 {
-			return min(MaxPageRows, spec.Limit-sent)
+			return min(c.pageRows, spec.Limit-sent)
 		}
-		return MaxPageRows
+		return c.pageRows
 	}
 	// stats are merged from page goroutines one at a time (each page is
 	// received before its stats are read), so no lock is needed.

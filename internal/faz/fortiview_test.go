@@ -1,0 +1,355 @@
+package faz
+
+import (
+	"context"
+	"errors"
+	"net/http/httptest"
+	"reflect"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/faz-sql/steampipe-plugin-fortianalyzer/internal/fazsim"
+)
+
+func fvSpec(view string, limit int) FortiViewSpec {
+	start, end := window(24 * time.Hour)
+	return FortiViewSpec{ADOM: "root", View: view, Start: start, End: end, Limit: limit}
+}
+
+func TestRunFortiView(t *testing.T) {
+	e := startSim(t, fazsim.Options{}, nil)
+	var rows []Row
+	info, err := e.c.RunFortiView(context.Background(), fvSpec("top-sources", 0), collect(&rows))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) == 0 || info.Rows != len(rows) || info.Tasks != 1 || info.Dialect != DialectReal {
+		t.Fatalf("info %+v, %d rows", info, len(rows))
+	}
+	if info.TotalCount != int64(len(rows)) {
+		t.Errorf("total-count-all %d, rows %d", info.TotalCount, len(rows))
+	}
+	if _, ok := rows[0]["srcip"].(string); !ok {
+		t.Errorf("row without srcip: %v", rows[0])
+	}
+	st := e.sim.Stats()
+	if st.TasksCreated != 1 || st.TasksDeleted != 1 {
+		t.Errorf("created %d deleted %d, want 1 and 1", st.TasksCreated, st.TasksDeleted)
+	}
+	for _, d := range [][]Device{{{Serial: "FGT60F3X17000001"}}, {{Name: "FGT-HQ-01"}}, {{}}} {
+		spec := fvSpec("top-sources", 3)
+		spec.Devices = d
+		if _, err := e.c.RunFortiView(context.Background(), spec, func(Row) error { return nil }); err != nil {
+			t.Errorf("devices %+v: %v", d, err)
+		}
+	}
+}
+
+// TestFortiViewPaging pages with tiny pages and compares with one page.
+func TestFortiViewPaging(t *testing.T) {
+	e := startSim(t, fazsim.Options{}, nil)
+	ctx := context.Background()
+	var whole, paged, window []Row
+	if _, err := e.c.RunFortiView(ctx, fvSpec("top-sources", 0), collect(&whole)); err != nil {
+		t.Fatal(err)
+	}
+	e.c.pageRows = 7
+	info, err := e.c.RunFortiView(ctx, fvSpec("top-sources", 0), collect(&paged))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(whole, paged) {
+		t.Fatalf("paged rows differ: %d vs %d rows", len(paged), len(whole))
+	}
+	if want := (len(whole) + 6) / 7; info.Tasks != want {
+		t.Errorf("tasks %d, want %d", info.Tasks, want)
+	}
+	spec := fvSpec("top-sources", 9)
+	spec.Offset = 3
+	if _, err := e.c.RunFortiView(ctx, spec, collect(&window)); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(window, whole[3:12]) {
+		t.Errorf("limit 9 offset 3 gave %d rows different from rows 3..12", len(window))
+	}
+}
+
+// slowTasks makes every task run for an hour: only cancellation ends them.
+func slowTasks(int) time.Duration { return time.Hour }
+
+func TestCancelDeletesTask(t *testing.T) {
+	var cancel context.CancelFunc
+	e := startSim(t, fazsim.Options{TaskDuration: slowTasks}, func(c *Config) {
+		c.Observer = func(Progress) { cancel() }
+	})
+	ctx, cancel0 := context.WithCancel(context.Background())
+	cancel = cancel0
+	_, err := e.c.RunFortiView(ctx, fvSpec("top-sources", 0), func(Row) error { return nil })
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+	st := e.sim.Stats()
+	if st.TasksCreated != 1 || st.TasksDeleted != 1 || len(st.LiveTasks) != 0 {
+		t.Errorf("created %d deleted %d live %v", st.TasksCreated, st.TasksDeleted, st.LiveTasks)
+	}
+}
+
+func TestStopAndCallbackErrorDeleteTask(t *testing.T) {
+	e := startSim(t, fazsim.Options{}, nil)
+	n := 0
+	info, err := e.c.RunFortiView(context.Background(), fvSpec("top-sources", 0), func(Row) error {
+		n++
+		if n == 2 {
+			return ErrStop
+		}
+		return nil
+	})
+	if err != nil || info.Rows != 1 {
+		t.Fatalf("ErrStop: err %v, rows %d (want nil, 1 row before the stop)", err, info.Rows)
+	}
+	boom := errors.New("boom")
+	_, err = e.c.RunFortiView(context.Background(), fvSpec("top-sources", 0), func(Row) error { return boom })
+	if !errors.Is(err, boom) {
+		t.Fatalf("err = %v, want the callback's error", err)
+	}
+	st := e.sim.Stats()
+	if st.TasksDeleted != st.TasksCreated {
+		t.Errorf("created %d deleted %d", st.TasksCreated, st.TasksDeleted)
+	}
+}
+
+func TestTaskExpiredMidRunIsRecreated(t *testing.T) {
+	e := startSim(t, fazsim.Options{}, nil)
+	ctx := context.Background()
+	var want, got []Row
+	if _, err := e.c.RunFortiView(ctx, fvSpec("top-destinations", 0), collect(&want)); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.sim.AddFault(fazsim.Fault{Method: "get", URL: "/fortiview/*", Nth: 1, Effect: fazsim.FaultExpireTask}); err != nil {
+		t.Fatal(err)
+	}
+	info, err := e.c.RunFortiView(ctx, fvSpec("top-destinations", 0), collect(&got))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info.Recreated != 1 || info.Tasks != 2 || !reflect.DeepEqual(want, got) {
+		t.Errorf("info %+v; rows equal %v", info, reflect.DeepEqual(want, got))
+	}
+	// A task that keeps expiring is given up after TaskRecreates attempts.
+	if err := e.sim.AddFault(fazsim.Fault{Method: "get", URL: "/fortiview/*", Probability: 1, Effect: fazsim.FaultExpireTask}); err != nil {
+		t.Fatal(err)
+	}
+	info, err = e.c.RunFortiView(ctx, fvSpec("top-destinations", 0), func(Row) error { return nil })
+	var te *TaskError
+	if !errors.As(err, &te) || te.State != TaskExpired || !IsTaskInvalid(err) {
+		t.Fatalf("err = %v, want TaskError expired", err)
+	}
+	if info.Tasks != DefaultTaskRecreates+1 {
+		t.Errorf("tasks %d, want %d", info.Tasks, DefaultTaskRecreates+1)
+	}
+}
+
+func TestFortiViewPrematureEmptyPageIsRerun(t *testing.T) {
+	e := startSim(t, fazsim.Options{}, nil)
+	if err := e.sim.AddFault(fazsim.Fault{Method: "get", URL: "/fortiview/*", Nth: 1, Effect: fazsim.FaultPremature}); err != nil {
+		t.Fatal(err)
+	}
+	var rows []Row
+	info, err := e.c.RunFortiView(context.Background(), fvSpec("top-sources", 0), collect(&rows))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) == 0 || info.Tasks != 2 {
+		t.Errorf("rows %d, info %+v: want the page run again", len(rows), info)
+	}
+}
+
+func TestTaskTimeout(t *testing.T) {
+	e := startSim(t, fazsim.Options{TaskDuration: slowTasks}, func(c *Config) { c.TaskTimeout = 30 * time.Millisecond })
+	_, err := e.c.RunFortiView(context.Background(), fvSpec("top-sources", 0), func(Row) error { return nil })
+	var te *TaskError
+	if !errors.As(err, &te) || te.State != TaskRunning {
+		t.Fatalf("err = %v, want TaskError running", err)
+	}
+	if n := e.sim.Stats().TasksDeleted; n != 1 {
+		t.Errorf("deleted %d tasks, want 1", n)
+	}
+}
+
+// TestFetchFortiView covers the first seed document: fetch a task by tid.
+func TestFetchFortiView(t *testing.T) {
+	for _, dialect := range []string{fazsim.DialectReal, fazsim.DialectSeed} {
+		t.Run(dialect, func(t *testing.T) {
+			e := startSim(t, fazsim.Options{Dialect: dialect}, nil)
+			ctx := context.Background()
+			p, err := e.c.fortiviewParams(ctx, fvSpec("top-sources", 10))
+			if err != nil {
+				t.Fatal(err)
+			}
+			p["limit"] = 10
+			spec := &taskSpec{kind: "fortiview", adom: "root", view: "top-sources", addURL: "/fortiview/adom/root/top-sources/run", addParams: p}
+			// Another tool created the task: a fresh client has never seen it.
+			tid, _, err := e.c.createTask(ctx, spec)
+			if err != nil {
+				t.Fatal(err)
+			}
+			other, err := New(Config{URL: e.ts.URL, APIKey: "fazsim-api-key", PollFloor: time.Millisecond})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var rows []Row
+			info, err := other.FetchFortiView(ctx, "root", "top-sources", tid, collect(&rows))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rows) == 0 || info.Dialect != dialect {
+				t.Fatalf("%d rows, info %+v", len(rows), info)
+			}
+			if _, ok := rows[0]["srcip"]; !ok {
+				t.Errorf("row %v has no srcip", rows[0])
+			}
+			// Fetching does not delete: the task belongs to its creator.
+			if live := e.sim.Stats().LiveTasks; len(live) != 1 {
+				t.Errorf("live tasks %v, want the fetched task still there", live)
+			}
+			e.c.deleteTask(ctx, spec, tid)
+			_, err = other.FetchFortiView(ctx, "root", "top-sources", tid, collect(&rows))
+			var te *TaskError
+			if !errors.As(err, &te) || te.State != TaskExpired {
+				t.Errorf("seen-then-gone tid: err = %v, want TaskExpired", err)
+			}
+			_, err = other.FetchFortiView(ctx, "root", "top-sources", 987654, collect(&rows))
+			if !errors.As(err, &te) || te.State != TaskUnknown {
+				t.Errorf("never-seen tid: err = %v, want TaskUnknown", err)
+			}
+		})
+	}
+}
+
+func TestFetchFortiViewStillRunning(t *testing.T) {
+	e := startSim(t, fazsim.Options{TaskDuration: slowTasks}, func(c *Config) { c.TaskTimeout = 30 * time.Millisecond })
+	ctx := context.Background()
+	p, err := e.c.fortiviewParams(ctx, fvSpec("top-sources", 10))
+	if err != nil {
+		t.Fatal(err)
+	}
+	spec := &taskSpec{kind: "fortiview", adom: "root", view: "top-sources", addURL: "/fortiview/adom/root/top-sources/run", addParams: p}
+	tid, _, err := e.c.createTask(ctx, spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.c.deleteTask(ctx, spec, tid)
+	_, err = e.c.FetchFortiView(ctx, "root", "top-sources", tid, func(Row) error { return nil })
+	var te *TaskError
+	if !errors.As(err, &te) || te.State != TaskRunning {
+		t.Fatalf("err = %v, want TaskRunning", err)
+	}
+}
+
+func TestSeedDialectRun(t *testing.T) {
+	e := startSim(t, fazsim.Options{Dialect: fazsim.DialectSeed}, nil)
+	var rows []Row
+	info, err := e.c.RunFortiView(context.Background(), fvSpec("top-threats", 0), collect(&rows))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info.Dialect != DialectSeed || len(rows) == 0 {
+		t.Fatalf("info %+v rows %d", info, len(rows))
+	}
+	if _, ok := rows[0]["threat"]; !ok {
+		t.Errorf("seed row %v has no threat", rows[0])
+	}
+}
+
+// TestTaskLimitSharedByQueries runs more concurrent queries than both the
+// client limit and the appliance's slots allow, with retries off: any task
+// beyond the limit would be refused with "No available slot".
+func TestTaskLimitSharedByQueries(t *testing.T) {
+	e := startSim(t, fazsim.Options{SearchSlots: 2, TaskDuration: func(int) time.Duration { return 20 * time.Millisecond }},
+		func(c *Config) { c.MaxConcurrentTasks = 2; c.MaxRetries = -1 })
+	var wg sync.WaitGroup
+	errs := make(chan error, 6)
+	for i := 0; i < 6; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_, err := e.c.RunFortiView(context.Background(), fvSpec("top-sources", 0), func(Row) error { return nil })
+			errs <- err
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Error(err)
+		}
+	}
+	if st := e.sim.Stats(); st.NoSlot != 0 || st.TasksCreated != 6 {
+		t.Errorf("no-slot refusals %d, tasks %d", st.NoSlot, st.TasksCreated)
+	}
+}
+
+func TestTimeRangeInApplianceZone(t *testing.T) {
+	for _, tc := range []struct{ simZone, override, want string }{
+		{"America/New_York", "", `"start":"2026-11-20 06:00:00"`},
+		{"Europe/Brussels", "", `"start":"2026-11-20 12:00:00"`},
+		{"Europe/Brussels", "Asia/Tokyo", `"start":"2026-11-20 20:00:00"`},
+	} {
+		sim := fazsim.New(fazsim.Options{End: testEnd, LogRows: 2000, Timezone: tc.simZone})
+		rec := &recorder{h: sim}
+		ts := httptest.NewServer(rec)
+		c, err := New(Config{URL: ts.URL, APIKey: "fazsim-api-key", Timezone: tc.override, PollFloor: time.Millisecond})
+		if err != nil {
+			t.Fatal(err)
+		}
+		spec := fvSpec("top-sources", 1)
+		spec.Start = time.Date(2026, 11, 20, 11, 0, 0, 0, time.UTC)
+		if _, err := c.RunFortiView(context.Background(), spec, func(Row) error { return nil }); err != nil {
+			t.Fatal(err)
+		}
+		reqs, _ := rec.all()
+		found := false
+		for _, r := range reqs {
+			found = found || strings.Contains(r, tc.want)
+		}
+		if !found {
+			t.Errorf("zone %s override %q: no request with %s in %v", tc.simZone, tc.override, tc.want, reqs)
+		}
+		ts.Close()
+	}
+}
+
+// TestAdaptivePollingAgainstModelledTasks runs tasks with real durations
+// and compares the number of polls with a fixed 0.5 s poller's.
+func TestAdaptivePollingAgainstModelledTasks(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs real-time tasks")
+	}
+	d := 400 * time.Millisecond
+	var pcts []int
+	var mu sync.Mutex
+	e := startSim(t, fazsim.Options{TaskDuration: func(int) time.Duration { return d }}, func(c *Config) {
+		c.PollFloor, c.PollCap = DefaultPollFloor, DefaultPollCap
+		c.Observer = func(p Progress) { mu.Lock(); pcts = append(pcts, p.Percentage); mu.Unlock() }
+	})
+	info, err := e.c.RunFortiView(context.Background(), fvSpec("top-sources", 0), func(Row) error { return nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%v task: %d polls, percentages %v", d, info.Polls, pcts)
+	// A fixed 0.5 s poller needs 1 poll here but answers ~100 ms late; a
+	// fixed 50 ms poller 8. Polls only become fewer on a slower machine.
+	if info.Polls > 8 {
+		t.Errorf("%d polls for a %v task", info.Polls, d)
+	}
+	if last := pcts[len(pcts)-1]; last != 100 {
+		t.Errorf("last observed percentage %d", last)
+	}
+	for i, p := range pcts[:len(pcts)-1] {
+		if p >= 100 {
+			t.Errorf("poll %d saw 100%% but polling went on: %v", i, pcts)
+		}
+	}
+}
