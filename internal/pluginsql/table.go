@@ -84,7 +84,11 @@ func newTableDef(name string, s *proto.TableSchema) *tableDef {
 		for _, op := range kc.Operators {
 			k.Ops[op] = true
 		}
-		t.GetKeys = append(t.GetKeys, kc.Name)
+		// The SDK adds sp_connection_name as an optional get key column
+		// to every table; only required ones make a get call.
+		if kc.Require == "required" || kc.Require == "" {
+			t.GetKeys = append(t.GetKeys, kc.Name)
+		}
 	}
 	return t
 }

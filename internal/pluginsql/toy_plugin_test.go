@@ -269,6 +269,7 @@ func (ty *toy) failTable() *plugin.Table {
 		List: &plugin.ListConfig{
 			Hydrate: func(ctx context.Context, d *plugin.QueryData, _ *plugin.HydrateData) (any, error) {
 				ty.record(ctx, d)
+				plugin.Logger(ctx).Warn("toy_fail.list", "api_error", errToyFail)
 				return nil, errToyFail
 			},
 		},
