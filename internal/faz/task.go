@@ -14,7 +14,7 @@ const deleteTimeout = 15 * time.Second
 
 // earlyInvalidPolls bounds the "Invalid tid" answers tolerated before the
 // first successful poll: a log-search tid is not registered at once.
-const earlyInvalidPolls = 8
+const earlyInvalidPolls = 6
 
 // taskSpec describes one server task: where to create, poll and delete it.
 type taskSpec struct {
@@ -79,6 +79,11 @@ func (c *Client) pollTask(ctx context.Context, t *taskSpec, tid int, created tim
 			}
 			if IsTaskInvalid(err) {
 				if !good && early < t.earlyInvalid {
+					// Not registered yet: back off (floor, 2x floor, ...) so
+					// a slow registration is not polled away.
+					if err := sleepCtx(ctx, c.cfg.PollFloor<<min(early, 10)); err != nil {
+						return nil, c.timeoutErr(ctx, t, tid, pct, err)
+					}
 					early++
 					continue
 				}
