@@ -3,6 +3,7 @@ package faz
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"sync"
 	"sync/atomic"
@@ -26,6 +27,13 @@ type Client struct {
 	pageRows int // rows per task page: MaxPageRows, smaller in tests
 	closed   atomic.Bool
 	nextID   atomic.Int64
+
+	// Close cancels running tasks through closing and waits for their
+	// deletes through runs; closeMu orders Close against new task runs.
+	closeMu   sync.RWMutex
+	closing   context.Context
+	cancelRun context.CancelFunc
+	runs      sync.WaitGroup
 
 	authMu  sync.Mutex // serialises login and logout
 	sessMu  sync.RWMutex
@@ -66,18 +74,30 @@ func New(cfg Config) (*Client, error) {
 		tids:     newTIDMemory(4096),
 		pageRows: MaxPageRows,
 	}
+	c.closing, c.cancelRun = context.WithCancel(context.Background())
 	return c, nil
 }
 
 // usesSession reports session (username/password) authentication.
 func (c *Client) usesSession() bool { return c.cfg.APIKey == "" }
 
-// Close logs out of the session, if one is open, and marks the client closed.
-// Tasks still running in other goroutines are deleted by their runners as
-// their contexts end.
+// Close stops the client: task runs still in progress are cancelled and
+// Close waits (within ctx) until their server tasks are deleted, then it
+// logs out of the session, if one is open. Later calls return ErrClosed.
 func (c *Client) Close(ctx context.Context) error {
-	if c.closed.Swap(true) {
+	c.closeMu.Lock()
+	already := c.closed.Swap(true)
+	c.closeMu.Unlock()
+	if already {
 		return nil
+	}
+	c.cancelRun()
+	done := make(chan struct{})
+	go func() { c.runs.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-ctx.Done():
+		return fmt.Errorf("faz: close: waiting for running tasks to be deleted: %w", ctx.Err())
 	}
 	if !c.usesSession() {
 		return nil
@@ -85,18 +105,33 @@ func (c *Client) Close(ctx context.Context) error {
 	return c.logout(ctx)
 }
 
-// acquireSlot takes one of the client's task slots, waiting for ctx.
+// acquireSlot takes one of the client's task slots, waiting for ctx, and
+// registers the run so that Close waits for its task to be deleted.
 func (c *Client) acquireSlot(ctx context.Context) error {
+	c.closeMu.RLock()
+	if c.closed.Load() {
+		c.closeMu.RUnlock()
+		return ErrClosed
+	}
+	c.runs.Add(1)
+	c.closeMu.RUnlock()
 	select {
 	case c.slots <- struct{}{}:
 		return nil
 	case <-ctx.Done():
+		c.runs.Done()
 		return ctx.Err()
+	case <-c.closing.Done():
+		c.runs.Done()
+		return ErrClosed
 	}
 }
 
 // releaseSlot returns a slot taken by acquireSlot.
-func (c *Client) releaseSlot() { <-c.slots }
+func (c *Client) releaseSlot() {
+	<-c.slots
+	c.runs.Done()
+}
 
 // tidMemory remembers recently created or seen task ids so that an "Invalid
 // tid" answer can be reported honestly as expired rather than unknown.

@@ -353,3 +353,34 @@ func TestAdaptivePollingAgainstModelledTasks(t *testing.T) {
 		}
 	}
 }
+
+func TestCloseCancelsAndDeletesRunningTasks(t *testing.T) {
+	polled := make(chan struct{}, 1)
+	e := startSim(t, fazsim.Options{TaskDuration: slowTasks}, func(c *Config) {
+		c.Observer = func(Progress) {
+			select {
+			case polled <- struct{}{}:
+			default:
+			}
+		}
+	})
+	errc := make(chan error, 1)
+	go func() {
+		_, err := e.c.RunFortiView(context.Background(), fvSpec("top-sources", 0), func(Row) error { return nil })
+		errc <- err
+	}()
+	<-polled
+	if err := e.c.Close(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if err := <-errc; !errors.Is(err, ErrClosed) {
+		t.Errorf("run ended with %v, want ErrClosed", err)
+	}
+	st := e.sim.Stats()
+	if st.TasksDeleted != 1 || st.Logouts != 1 || len(st.LiveTasks) != 0 {
+		t.Errorf("deleted %d, logouts %d, live %v", st.TasksDeleted, st.Logouts, st.LiveTasks)
+	}
+	if _, err := e.c.RunFortiView(context.Background(), fvSpec("top-sources", 0), func(Row) error { return nil }); !errors.Is(err, ErrClosed) {
+		t.Errorf("run after Close: %v", err)
+	}
+}

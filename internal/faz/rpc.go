@@ -37,6 +37,9 @@ type request struct {
 	Params map[string]any // top-level params[0] fields besides url
 	Data   any            // legacy params[0].data, when non-nil
 	Replay replay
+	// AfterClose lets the call through a closed client: deleting the
+	// tasks of runs that Close cancelled.
+	AfterClose bool
 }
 
 // transportError marks a failure to obtain an HTTP answer at all.
@@ -48,7 +51,7 @@ func (e *transportError) Unwrap() error { return e.err }
 // call sends rq with authentication, re-login (exactly once per call, on
 // -11, session auth only) and bounded retries with jittered backoff.
 func (c *Client) call(ctx context.Context, rq request) (*response, error) {
-	if c.closed.Load() {
+	if c.closed.Load() && !rq.AfterClose {
 		return nil, ErrClosed
 	}
 	relogged := false

@@ -36,9 +36,6 @@ func (c *Client) relogin(ctx context.Context, gen uint64) error {
 	if cur != gen && have {
 		return nil
 	}
-	if c.closed.Load() {
-		return ErrClosed
-	}
 	rq := request{
 		Method: "exec", URL: "/sys/login/user",
 		Data:   map[string]any{"user": c.cfg.Username, "passwd": c.cfg.Password},

@@ -50,7 +50,7 @@ func (c *Client) createTask(ctx context.Context, t *taskSpec) (int, string, erro
 func (c *Client) deleteTask(ctx context.Context, t *taskSpec, tid int) {
 	dctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), deleteTimeout)
 	defer cancel()
-	_, err := c.call(dctx, request{Method: "delete", URL: t.taskURL(tid), Params: map[string]any{"apiver": 3}, Replay: readReplay})
+	_, err := c.call(dctx, request{Method: "delete", URL: t.taskURL(tid), Params: map[string]any{"apiver": 3}, Replay: readReplay, AfterClose: true})
 	switch {
 	case err == nil:
 		c.log.Debug("task deleted", "kind", t.kind, "tid", tid)
@@ -141,6 +141,9 @@ var errTaskTimeout = errors.New("task_timeout reached")
 // timeoutErr turns the end of the task deadline into a TaskRunning error,
 // and passes the caller's own cancellation through unchanged.
 func (c *Client) timeoutErr(ctx context.Context, t *taskSpec, tid, pct int, err error) error {
+	if c.closing.Err() != nil && ctx.Err() != nil {
+		return ErrClosed
+	}
 	if errors.Is(context.Cause(ctx), errTaskTimeout) {
 		return &TaskError{TID: tid, State: TaskRunning, Kind: t.kind, View: t.view, Percentage: max(pct, 0),
 			Cause: fmt.Errorf("%w (%s)", errTaskTimeout, c.cfg.TaskTimeout)}
@@ -150,8 +153,11 @@ func (c *Client) timeoutErr(ctx context.Context, t *taskSpec, tid, pct int, err 
 
 // withTaskDeadline bounds one task by Config.TaskTimeout, with a cause that
 // timeoutErr recognises.
+// It also ends when the client is closed.
 func (c *Client) withTaskDeadline(ctx context.Context) (context.Context, context.CancelFunc) {
-	return context.WithTimeoutCause(ctx, c.cfg.TaskTimeout, errTaskTimeout)
+	tctx, cancel := context.WithTimeoutCause(ctx, c.cfg.TaskTimeout, errTaskTimeout)
+	stop := context.AfterFunc(c.closing, cancel)
+	return tctx, func() { stop(); cancel() }
 }
 
 // callFn hands rows to fn; ErrStop ends the run without error (stop=true).
