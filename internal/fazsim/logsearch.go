@@ -211,17 +211,20 @@ var seedIntFields = map[string]bool{"itime": true, "srcport": true, "dstport": t
 
 // renderLog prints a log row: all strings in the real dialect (as FAZ
 // does), integers as numbers in the seed dialect.
-func (s *Server) renderLog(r LogRow, seed bool) map[string]any {
-	m := r.Map()
-	out := make(map[string]any, len(m))
-	for k, v := range m {
+func (s *Server) renderLog(r LogRow, seed bool) orderedRow {
+	out := make(orderedRow, 0, 48)
+	for _, k := range rowFields {
+		v, ok := r.Field(k)
+		if !ok {
+			continue
+		}
 		if seed && seedIntFields[k] {
 			if n, err := strconv.ParseInt(v, 10, 64); err == nil {
-				out[k] = n
+				out = append(out, rowField{key: k, num: n, isN: true})
 				continue
 			}
 		}
-		out[k] = v
+		out = append(out, rowField{key: k, str: v})
 	}
 	return out
 }
