@@ -2,6 +2,7 @@ package fortianalyzer
 
 import (
 	"context"
+	"errors"
 	"reflect"
 	"sync"
 	"time"
@@ -82,4 +83,19 @@ func (p *pluginState) client(ctx context.Context, d *plugin.QueryData) (*faz.Cli
 	}
 	p.clients[name] = &connClient{settings: *s, client: c}
 	return c, s, nil
+}
+
+// close logs out every connection's session.
+func (p *pluginState) close(ctx context.Context) error {
+	p.mu.Lock()
+	clients := p.clients
+	p.clients = map[string]*connClient{}
+	p.mu.Unlock()
+	var errs []error
+	for _, cc := range clients {
+		if err := cc.client.Close(ctx); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return errors.Join(errs...)
 }

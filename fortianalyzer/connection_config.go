@@ -77,9 +77,15 @@ func (e *configError) Error() string {
 
 // getSettings resolves a connection's config (HCL, then environment, then defaults).
 func getSettings(conn *plugin.Connection) (*settings, error) {
-	cfg, _ := conn.Config.(*fortianalyzerConfig)
-	if cfg == nil {
-		cfg = &fortianalyzerConfig{}
+	// The SDK hands the parsed config over by value; accept a pointer too.
+	cfg := &fortianalyzerConfig{}
+	switch c := conn.Config.(type) {
+	case fortianalyzerConfig:
+		cfg = &c
+	case *fortianalyzerConfig:
+		if c != nil {
+			cfg = c
+		}
 	}
 	return resolveSettings(cfg, os.LookupEnv)
 }

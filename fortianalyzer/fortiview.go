@@ -305,6 +305,13 @@ func (p *pluginState) listFortiView(v *fortiView) plugin.HydrateFunc {
 				spec.Devices = []faz.Device{dev}
 			}
 			_, err := c.RunFortiView(ctx, spec, emit)
+			if isUnknownSortColumn(err) && len(spec.SortBy) > 0 {
+				// The ranking column is an optimisation, not the question: an appliance that
+				// does not know it (other versions, the seed documents' server) still ranks
+				// by the view's own default. Nothing was emitted: the task failed at add.
+				spec.SortBy = nil
+				_, err = c.RunFortiView(ctx, spec, emit)
+			}
 			return err
 		})
 	}
@@ -345,7 +352,7 @@ func streamTasks(ctx context.Context, d *plugin.QueryData, table string, tasks [
 				}
 			}
 			if err := run(ctx, t, emit); err != nil && !errors.Is(err, faz.ErrStop) && ctx.Err() == nil {
-				errs <- fmt.Errorf("%s (adom %s): %w", table, t.ADOM, err)
+				errs <- fmt.Errorf("adom %s: %w", t.ADOM, err)
 				cancel()
 			}
 		}(t)
@@ -369,6 +376,13 @@ func streamTasks(ctx context.Context, d *plugin.QueryData, table string, tasks [
 	default:
 		return nil
 	}
+}
+
+// isUnknownSortColumn recognises FortiView's answer to a sort-by on a column it lacks
+// ("Server error: Missing columns: '<col>'").
+func isUnknownSortColumn(err error) bool {
+	var ae *faz.APIError
+	return errors.As(err, &ae) && strings.Contains(ae.Message, "Missing columns")
 }
 
 // deviceSelector maps the device qual to the appliance's selector: a serial goes under

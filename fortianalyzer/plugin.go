@@ -31,8 +31,16 @@ func Plugin(ctx context.Context) *plugin.Plugin {
 
 // New returns a PluginFunc for a plugin instance with the given options.
 func New(opts Options) plugin.PluginFunc {
+	f, _ := NewWithCloser(opts)
+	return f
+}
+
+// NewWithCloser is New plus a function that logs out the sessions the instance opened, for
+// in-process users that end before the appliance's idle timeout would (the CLI): a FAZ caps
+// concurrent admin sessions, and one left per run adds up.
+func NewWithCloser(opts Options) (plugin.PluginFunc, func(context.Context) error) {
+	st := newPluginState(opts)
 	return func(ctx context.Context) *plugin.Plugin {
-		st := newPluginState(opts)
 		tables := st.tables()
 		return &plugin.Plugin{
 			Name:             "steampipe-plugin-fortianalyzer",
@@ -50,7 +58,7 @@ func New(opts Options) plugin.PluginFunc {
 				return tables, nil
 			},
 		}
-	}
+	}, st.close
 }
 
 // tables is the plugin's table map. FortiView tables are declarations (fortiView values);

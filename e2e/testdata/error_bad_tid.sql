@@ -1,0 +1,1 @@
+select * from fortianalyzer_top_source where tid = 999999

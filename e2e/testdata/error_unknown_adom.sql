@@ -1,0 +1,1 @@
+select * from fortianalyzer_ioc_threat where adom = 'NoSuchADOM'

@@ -1,0 +1,4 @@
+-- The real dialect's answer to top_source_seed_dialect.sql.
+select rank, srcip, hostname, sessions, bytes, bandwidth, country, adom
+from fortianalyzer_top_source
+limit 5
