@@ -20,11 +20,11 @@ var update = flag.Bool("update", false, "rewrite testdata/*.json from the curren
 // goldenResult is what a golden case pins: the rows, what the engine asked of the plugin
 // (quals and LIMIT pushed down) and what the plugin asked of the appliance.
 type goldenResult struct {
-	Columns      []string         `json:"columns,omitempty"`
-	Rows         [][]any          `json:"rows,omitempty"`
-	Error        string           `json:"error,omitempty"`
-	Scans        []goldenScan     `json:"scans"`
-	TaskRequests map[string]int   `json:"task_requests"`
+	Columns      []string       `json:"columns,omitempty"`
+	Rows         [][]any        `json:"rows,omitempty"`
+	Error        string         `json:"error,omitempty"`
+	Scans        []goldenScan   `json:"scans"`
+	TaskRequests map[string]int `json:"task_requests"`
 }
 
 type goldenScan struct {

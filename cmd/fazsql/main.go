@@ -126,6 +126,12 @@ func validFormat(f string) bool {
 
 // runArgs runs the statements given on the command line.
 func (a *app) runArgs(ctx context.Context, sql string) int {
+	if strings.HasPrefix(strings.TrimSpace(sql), ".") {
+		if _, err := a.meta(strings.TrimSpace(sql)); err != nil {
+			return fail(a.env, err)
+		}
+		return 0
+	}
 	stmts, rest := splitStatements(sql)
 	if rest != "" && !onlyComments(rest) {
 		stmts = append(stmts, rest)
@@ -172,6 +178,7 @@ func usage(fs *flag.FlagSet, w wiring) {
 
 Usage:
   fazsql [flags] ["SQL; ..."]     run the statements and exit
+  fazsql [flags] ".tables"        run one shell command and exit
   fazsql [flags]                  interactive shell (history in ~/.fazsql_history)
 
 Connections come from connection flags if any is given (one connection named %[1]q;

@@ -134,3 +134,10 @@ func (c *captureWriter) Write(p []byte) (int, error) {
 func collect(rows *[]Row) func(Row) error {
 	return func(r Row) error { *rows = append(*rows, r); return nil }
 }
+
+// newBenchServer serves h over HTTP for a benchmark and returns its URL.
+func newBenchServer(b *testing.B, h http.Handler) string {
+	ts := httptest.NewServer(h)
+	b.Cleanup(ts.Close)
+	return ts.URL
+}

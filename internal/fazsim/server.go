@@ -26,6 +26,8 @@ type Server struct {
 
 	scans *scanCache
 	aggs  *aggCache
+
+	onFault func(Fault) // test hook: called when a fault fires, before its effect
 }
 
 // New builds a simulator. Invalid options (an unknown dialect or time zone)
@@ -130,6 +132,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 	malformed := false
 	if f := s.pickFault(c.method, c.url); f != nil {
+		if s.onFault != nil {
+			s.onFault(*f)
+		}
 		switch f.Effect {
 		case FaultHTTP500:
 			http.Error(w, "Internal Server Error", http.StatusInternalServerError)
