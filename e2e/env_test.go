@@ -14,6 +14,7 @@ import (
 	"github.com/faz-sql/steampipe-plugin-fortianalyzer/fortianalyzer"
 	"github.com/faz-sql/steampipe-plugin-fortianalyzer/internal/fazsim"
 	"github.com/faz-sql/steampipe-plugin-fortianalyzer/internal/pluginsql"
+	"github.com/turbot/steampipe-plugin-sdk/v5/plugin"
 )
 
 // fixedNow anchors the simulator's data and the plugin's default windows, so golden
@@ -137,3 +138,6 @@ func (e *env) requests(prefix string) int {
 
 // fazTime formats an instant the way the engine accepts timestamps.
 func fazTime(t time.Time) string { return t.UTC().Format("2006-01-02 15:04:05") }
+
+// pluginFunc is a plain plugin instance for tests that need no simulator.
+func pluginFunc() plugin.PluginFunc { return fortianalyzer.New(fortianalyzer.Options{}) }

@@ -1,0 +1,120 @@
+package e2e
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// docExample is one sql+sqlite block of docs/tables/*.md.
+type docExample struct {
+	table, title, sql string
+}
+
+var (
+	exampleTitle = regexp.MustCompile(`(?m)^### (.+)$`)
+	sqliteBlock  = regexp.MustCompile("(?s)```sql\\+sqlite\n(.*?)```")
+)
+
+func docExamples(t *testing.T) []docExample {
+	files, err := filepath.Glob("../docs/tables/*.md")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no table docs found: %v", err)
+	}
+	var out []docExample
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		table := strings.TrimSuffix(filepath.Base(f), ".md")
+		// Split at example titles so each block is named by the title above it.
+		sections := exampleTitle.Split(string(src), -1)
+		titles := exampleTitle.FindAllStringSubmatch(string(src), -1)
+		for i, sec := range sections[1:] {
+			for _, m := range sqliteBlock.FindAllStringSubmatch(sec, -1) {
+				out = append(out, docExample{table: table, title: titles[i][1], sql: m[1]})
+			}
+		}
+	}
+	return out
+}
+
+// mayBeEmpty lists examples whose answer can honestly be empty on the simulator's data.
+var mayBeEmpty = map[string]bool{
+	"Devices that are not connected": true, // every simulated device is up
+}
+
+// TestDocsExamples runs every sql+sqlite example of the table docs against a simulator whose
+// data ends now, so their relative windows (datetime('now', ...)) find data. Examples that
+// read a task by id get the id of a task created on the simulator beforehand.
+func TestDocsExamples(t *testing.T) {
+	e := newEnv(t, envOptions{realNow: true})
+	tids := map[string]int{
+		"12450": e.createTask(t, "top-sources"),
+		"12470": e.createTask(t, "top-threats"),
+	}
+	examples := docExamples(t)
+	if len(examples) < 20 {
+		t.Fatalf("found only %d examples: the docs parser is broken", len(examples))
+	}
+	for _, ex := range examples {
+		t.Run(ex.table+"/"+ex.title, func(t *testing.T) {
+			sql := ex.sql
+			for doc, real := range tids {
+				sql = strings.ReplaceAll(sql, doc, fmt.Sprint(real))
+			}
+			rows, err := e.query(sql)
+			if err != nil {
+				t.Fatalf("example fails: %v\n%s", err, sql)
+			}
+			if len(rows) == 0 && !mayBeEmpty[ex.title] {
+				t.Fatalf("example returned no rows on the simulator's data:\n%s", sql)
+			}
+		})
+	}
+}
+
+// createTask starts a FortiView task straight through JSON-RPC, as another tool would,
+// and deletes it when the test ends.
+func (e *env) createTask(t *testing.T, view string) int {
+	t.Helper()
+	call := func(body map[string]any) map[string]any {
+		b, _ := json.Marshal(body)
+		resp, err := http.Post(e.srv.URL+"/jsonrpc", "application/json", bytes.NewReader(b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var out map[string]any
+		if err := json.NewDecoder(resp.Body).Decode(&out); err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	login := call(map[string]any{"id": 1, "method": "exec", "params": []any{map[string]any{
+		"url": "/sys/login/user", "data": map[string]any{"user": "admin", "passwd": "fortinet"}}}})
+	sid, _ := login["session"].(string)
+	url := "/fortiview/adom/root/" + view + "/run"
+	d := e.sim.Data()
+	add := call(map[string]any{"id": 2, "jsonrpc": "2.0", "method": "add", "session": sid, "params": []any{map[string]any{
+		"url": url, "apiver": 3, "device": []any{map[string]any{"devid": "All_FortiGate"}}, "limit": 20,
+		"time-range": map[string]any{"start": d.End().Add(-24 * 3600e9).In(d.Location()).Format("2006-01-02 15:04:05"),
+			"end": d.End().In(d.Location()).Format("2006-01-02 15:04:05")}}}})
+	res, _ := add["result"].(map[string]any)
+	tid, ok := res["tid"].(float64)
+	if !ok {
+		t.Fatalf("creating a %s task: %v", view, add)
+	}
+	t.Cleanup(func() {
+		call(map[string]any{"id": 3, "jsonrpc": "2.0", "method": "delete", "session": sid, "params": []any{map[string]any{"url": fmt.Sprintf("%s/%d", url, int(tid)), "apiver": 3}}})
+		call(map[string]any{"id": 4, "method": "exec", "session": sid, "params": []any{map[string]any{"url": "/sys/logout"}}})
+	})
+	return int(tid)
+}
