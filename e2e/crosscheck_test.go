@@ -107,7 +107,9 @@ func TestAggregatorTellsConnectionsApart(t *testing.T) {
 	other := httptest.NewServer(fazsim.New(fazsim.Options{End: fixedNow, Seed: 2, LogRows: 50_000}))
 	t.Cleanup(other.Close) // after the env's own cleanup, which logs out of it
 	e := newEnv(t, envOptions{conns: func(url string) []pluginsql.Connection {
-		cfg := func(u string) string { return fmt.Sprintf("url = %q\nusername = \"admin\"\npassword = \"fortinet\"\n", u) }
+		cfg := func(u string) string {
+			return fmt.Sprintf("url = %q\nusername = \"admin\"\npassword = \"fortinet\"\n", u)
+		}
 		return []pluginsql.Connection{
 			{Name: "faz_all", Plugin: "fortianalyzer", Children: []string{"faz_*"}},
 			{Name: "faz_hq", Plugin: "fortianalyzer", Config: cfg(url)},
