@@ -16,14 +16,14 @@ var testEnd = time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC)
 
 // fixture is a simulator behind a real HTTP server with a fake clock.
 type fixture struct {
-	t     *testing.T
+	t     testing.TB
 	srv   *Server
 	ts    *httptest.Server
 	clock *FakeClock
 	sid   string
 }
 
-func newFixture(t *testing.T, o Options) *fixture {
+func newFixture(t testing.TB, o Options) *fixture {
 	t.Helper()
 	clock := NewFakeClock(testEnd.Add(time.Hour))
 	if o.Clock == nil {
@@ -113,7 +113,7 @@ func (f *fixture) errOf(m map[string]any) (int, string) {
 }
 
 // legacyStatus returns result[0].status of a legacy answer.
-func legacyStatus(t *testing.T, m map[string]any) (int, string, map[string]any) {
+func legacyStatus(t testing.TB, m map[string]any) (int, string, map[string]any) {
 	t.Helper()
 	l, ok := m["result"].([]any)
 	if !ok || len(l) != 1 {
@@ -125,7 +125,7 @@ func legacyStatus(t *testing.T, m map[string]any) (int, string, map[string]any) 
 	return int(c), st["message"].(string), item
 }
 
-func num(t *testing.T, v any) int64 {
+func num(t testing.TB, v any) int64 {
 	t.Helper()
 	switch x := v.(type) {
 	case json.Number:
