@@ -261,6 +261,36 @@ func TestSeedDialectRun(t *testing.T) {
 	if _, ok := rows[0]["threat"]; !ok {
 		t.Errorf("seed row %v has no threat", rows[0])
 	}
+	var logs []Row
+	linfo, err := e.c.SearchLogs(context.Background(), lsSpec(1500, 7*24*time.Hour), collect(&logs))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if linfo.Dialect != DialectSeed || len(logs) != 1500 || linfo.Pages != 2 {
+		t.Errorf("seed log search: info %+v, %d rows", linfo, len(logs))
+	}
+}
+
+func TestObserverSeesEveryPoll(t *testing.T) {
+	var seen []Progress
+	var mu sync.Mutex
+	e := startSim(t, fazsim.Options{}, func(c *Config) {
+		c.Observer = func(p Progress) { mu.Lock(); seen = append(seen, p); mu.Unlock() }
+	})
+	info, err := e.c.RunFortiView(context.Background(), fvSpec("top-sources", 0), func(Row) error { return nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if len(seen) != info.Polls {
+		t.Fatalf("%d observations for %d polls", len(seen), info.Polls)
+	}
+	last := seen[len(seen)-1]
+	want := Progress{Kind: "fortiview", ADOM: "root", View: "top-sources", TID: info.TID, Percentage: 100, Done: true}
+	if last != want {
+		t.Errorf("last progress %+v, want %+v", last, want)
+	}
 }
 
 // TestTaskLimitSharedByQueries runs more concurrent queries than both the
