@@ -7,12 +7,29 @@ BIN     := bin
 PLUGIN_DIR := $(HOME)/.steampipe/plugins/local/fortianalyzer
 CONFIG_DIR := $(HOME)/.steampipe/config
 
-.PHONY: all build test vet demo install bench clean
+.PHONY: all build bins test vet demo install bench clean
 
 all: build
 
 build:
 	$(GO) build ./...
+
+# The plugin binary, the simulator and the SQL shell.
+bins:
+	$(GO) build -o $(BIN)/steampipe-plugin-fortianalyzer .
+	$(GO) build -o $(BIN)/fazsim ./cmd/fazsim
+	$(GO) build -o $(BIN)/fazsql ./cmd/fazsql
+
+# Starts the simulator on a free loopback port, runs the seed use cases through fazsql,
+# stops the simulator whatever happens.
+demo: bins
+	$(GO) run ./scripts/demo
+
+# Installs the plugin for Steampipe; keeps an existing connection config.
+install:
+	$(GO) build -o $(PLUGIN_DIR)/fortianalyzer.plugin .
+	mkdir -p $(CONFIG_DIR)
+	test -f $(CONFIG_DIR)/fortianalyzer.spc || cp config/fortianalyzer.spc $(CONFIG_DIR)/fortianalyzer.spc
 
 vet:
 	$(GO) vet ./...

@@ -72,12 +72,17 @@ func threatLevel(r *viewRow) any {
 	return nil
 }
 
-// maxThreatSources bounds the drilldown: the endpoints behind one threat, not a log export.
-const maxThreatSources = 1000
+// maxExcludedSources bounds how many known sources a drilldown search excludes in its
+// filter; past it the search pages through the remaining logs instead.
+const maxExcludedSources = 200
 
 // threatSources is the per-row hydrate of `sources`. The seed dialect sends the list on the
 // row; FAZ 7.4-8.0 do not, so it searches the threat's logs in the same ADOM, device and
 // window for the distinct source addresses. It only runs when the column is selected.
+//
+// A threat usually has a few sources and thousands of logs, so rather than page through
+// every log, each search excludes the sources already found (srcip != ...): the first
+// search that finds no new source proves the list complete, typically on the second search.
 func (p *pluginState) threatSources(ctx context.Context, d *plugin.QueryData, h *plugin.HydrateData) (any, error) {
 	r := h.Item.(*viewRow)
 	if v, ok := r.Row["sources"]; ok {
@@ -91,10 +96,6 @@ func (p *pluginState) threatSources(ctx context.Context, d *plugin.QueryData, h 
 	if err != nil {
 		return nil, err
 	}
-	filter, err := faz.BuildFilter("", faz.Cond{Field: "threat", Op: "==", Values: []string{name}})
-	if err != nil {
-		return nil, err
-	}
 	logType, _ := toString(r.field("logtype_str")).(string)
 	if logType == "" {
 		logType = "traffic"
@@ -104,28 +105,41 @@ func (p *pluginState) threatSources(ctx context.Context, d *plugin.QueryData, h 
 		LogType: logType,
 		Start:   r.Task.Window.Start,
 		End:     r.Task.Window.End,
-		Filter:  filter,
-		Limit:   10 * maxThreatSources,
 	}
 	if dev := deviceSelector(r.Task.Device); dev != (faz.Device{}) {
 		spec.Devices = []faz.Device{dev}
 	}
 	seen := map[string]bool{}
 	sources := []string{}
-	_, err = c.SearchLogs(ctx, spec, func(row faz.Row) error {
-		ip, _ := toString(row["srcip"]).(string)
-		if ip != "" && !seen[ip] {
+	collect := func(row faz.Row) error {
+		if ip, _ := toString(row["srcip"]).(string); ip != "" && !seen[ip] {
 			seen[ip] = true
 			sources = append(sources, ip)
-			if len(sources) >= maxThreatSources {
-				return faz.ErrStop
-			}
 		}
 		return nil
-	})
-	if err != nil {
-		plugin.Logger(ctx).Error("fortianalyzer_ioc_threat.threatSources", "api_error", err)
-		return nil, fmt.Errorf("sources of threat %q: %w", name, err)
 	}
-	return sources, nil
+	const page = 1000
+	for {
+		conds := []faz.Cond{{Field: "threat", Op: "==", Values: []string{name}}}
+		exclude := len(sources) <= maxExcludedSources
+		if exclude && len(sources) > 0 {
+			conds = append(conds, faz.Cond{Field: "srcip", Op: "!=", Values: sources})
+		}
+		if spec.Filter, err = faz.BuildFilter("", conds...); err != nil {
+			return nil, err
+		}
+		spec.Limit = page
+		if !exclude {
+			spec.Limit = 0 // too many sources to exclude: read the rest of the logs
+		}
+		before := len(sources)
+		info, err := c.SearchLogs(ctx, spec, collect)
+		if err != nil {
+			plugin.Logger(ctx).Error("fortianalyzer_ioc_threat.threatSources", "api_error", err)
+			return nil, fmt.Errorf("sources of threat %q: %w", name, err)
+		}
+		if !exclude || info.Rows < page || len(sources) == before {
+			return sources, nil
+		}
+	}
 }
