@@ -18,30 +18,58 @@ type fvTask struct {
 	loc        *time.Location
 }
 
-// fortiView serves /fortiview/adom/{adom}/{view}/run[/{tid}].
+// fvScope is where a FortiView url points: an ADOM (device from the
+// "device" parameter) or one device's VDOM (the per-device url form).
+type fvScope struct {
+	adom  int
+	key   string  // binds tids to the url form that created them
+	fixed *devSel // set by the per-device form
+	rest  []string
+}
+
+// fortiViewScope parses /fortiview/adom/{adom}/{view}/run[/{tid}] and
+// /fortiview/dev/{serial}/vdom/{vdom}/{view}/run[/{tid}].
+func (s *Server) fortiViewScope(segs []string) (fvScope, *rpcError) {
+	if segs[1] == "adom" {
+		adom, err := s.adomOf(segs[2])
+		return fvScope{adom: adom, key: segs[2], rest: segs[3:]}, err
+	}
+	if len(segs) < 7 || segs[3] != "vdom" {
+		return fvScope{}, errInvalidURL
+	}
+	idx, ok := s.data.bySerial[segs[2]]
+	if !ok || !contains(s.data.devices[idx].VDOMs, segs[4]) {
+		return fvScope{}, errDevNotFound
+	}
+	sel := devSel{devs: map[int]map[string]bool{idx: {segs[4]: true}}}
+	return fvScope{adom: s.data.byADOM[s.data.devices[idx].ADOM], key: "dev/" + segs[2] + "/" + segs[4], fixed: &sel, rest: segs[5:]}, nil
+}
+
+// fortiView serves the FortiView task urls: add, get and delete.
 func (s *Server) fortiView(c *call) (any, *rpcError) {
-	adomName, viewName := c.segs[2], c.segs[3]
+	sc, err := s.fortiViewScope(c.segs)
+	if err != nil {
+		return nil, err
+	}
+	viewName := sc.rest[0]
 	def, ok := views[viewName]
 	if !ok {
 		return nil, &rpcError{-32602, "Cannot find FortiView '" + viewName + "'"}
 	}
-	adom, err := s.adomOf(adomName)
-	if err != nil {
-		return nil, err
-	}
+	n := len(sc.rest) // view, run[, tid]
 	switch {
-	case len(c.segs) == 5 && c.method == "add":
-		return s.fortiViewAdd(c, def, adom)
-	case len(c.segs) == 6 && (c.method == "get" || c.method == "delete"):
-		tid, perr := strconv.Atoi(c.segs[5])
+	case n == 2 && c.method == "add":
+		return s.fortiViewAdd(c, def, sc)
+	case n == 3 && (c.method == "get" || c.method == "delete"):
+		tid, perr := strconv.Atoi(sc.rest[2])
 		if perr != nil {
 			return nil, errInvalidURL
 		}
 		if c.method == "delete" {
-			return s.deleteTask(c, tid, kindFortiView, adomName, viewName)
+			return s.deleteTask(c, tid, kindFortiView, sc.key, viewName)
 		}
-		return s.fortiViewGet(c, tid, adomName, viewName)
-	case len(c.segs) == 5 || len(c.segs) == 6:
+		return s.fortiViewGet(c, tid, sc.key, viewName)
+	case n == 2 || n == 3:
 		return nil, notSupported(c)
 	}
 	return nil, errInvalidURL
@@ -55,13 +83,20 @@ func taskGone(c *call, tid int) *rpcError {
 	return &rpcError{-32005, fmt.Sprintf("Invalid tid %d for fetching result", tid)}
 }
 
-func (s *Server) fortiViewAdd(c *call, def *viewDef, adom int) (any, *rpcError) {
-	devs, present, err := s.parseDevices(adom, c.p["device"])
-	if err != nil {
-		return nil, err
-	}
-	if !present {
-		return nil, errNoDevice
+func (s *Server) fortiViewAdd(c *call, def *viewDef, sc fvScope) (any, *rpcError) {
+	adom := sc.adom
+	var devs devSel
+	if sc.fixed != nil {
+		devs = *sc.fixed
+	} else {
+		var present bool
+		var err *rpcError
+		if devs, present, err = s.parseDevices(adom, c.p["device"]); err != nil {
+			return nil, err
+		}
+		if !present {
+			return nil, errNoDevice
+		}
 	}
 	start, end, loc, err := s.timeRange(c, true)
 	if err != nil {
@@ -119,7 +154,7 @@ func (s *Server) fortiViewAdd(c *call, def *viewDef, adom int) (any, *rpcError) 
 	lo, hi := s.data.IndexRange(start, end)
 	q := fvQuery{view: def, adom: adom, devs: devs, lo: lo, hi: hi, filter: filter, fstr: fstr,
 		cs: boolParam(c.p, "case-sensitive"), seed: c.env.seed, winSecs: end.Sub(start).Seconds()}
-	t := &task{kind: kindFortiView, adom: s.data.adoms[adom].Name, view: def.name, created: c.now,
+	t := &task{kind: kindFortiView, adom: sc.key, view: def.name, created: c.now,
 		duration: s.opts.taskDuration(hi - lo),
 		fv:       &fvTask{q: q, limit: limit, offset: offset, sort: keys, countTotal: boolParam(c.p, "count-total"), start: start, end: end, loc: loc}}
 	if err := s.addTask(t); err != nil {
@@ -137,7 +172,7 @@ func (s *Server) fortiViewGet(c *call, tid int, adom, view string) (any, *rpcErr
 	pct := t.percentage(c.now)
 	premature := c.fault != nil && c.fault.Effect == FaultPremature
 	q := ft.q
-	if pct < 100 {
+	if pct < 100 && !premature {
 		// A running task answers with the aggregate of the rows scanned so
 		// far: a partial, wrong top-N (what trips clients that do not poll).
 		q.hi = q.lo + (q.hi-q.lo)*(pct/10)/10

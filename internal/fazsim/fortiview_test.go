@@ -323,3 +323,55 @@ func TestOtherViewsAnswer(t *testing.T) {
 		}
 	}
 }
+
+func TestPerDeviceFortiViewURL(t *testing.T) {
+	f := newFixture(t, Options{})
+	base := "/fortiview/dev/FG100FTK19000002/vdom/dmz/top-sources/run"
+	r := f.ok(f.rpc("add", base, map[string]any{"apiver": 3, "time-range": wholeWindow(), "limit": 1000}))
+	tid := int(num(t, r["tid"]))
+	res := f.ok(f.rpc("get", fmt.Sprintf("%s/%d", base, tid), map[string]any{"apiver": 3}))
+	want := expectedSources(f.srv.Data(), "root", testEnd.AddDate(0, -1, 0), testEnd, func(r LogRow) bool {
+		return r.Device().Serial == "FG100FTK19000002" && r.VDOM() == "dmz"
+	})
+	rows := rowsOf(t, res)
+	if len(rows) != len(want) || len(rows) == 0 {
+		t.Fatalf("%d rows, want %d", len(rows), len(want))
+	}
+	for _, row := range rows {
+		if num(t, row["sessions"]) != want[row["srcip"].(string)][0] || row["devvds"] != "FG100FTK19000002[dmz]" {
+			t.Fatalf("row %v", row)
+		}
+	}
+	// The tid belongs to its url form.
+	if _, msg := f.errOf(f.fvRaw("get", "root", "top-sources", tid)); !strings.Contains(msg, "Invalid tid") {
+		t.Errorf("adom form read a device-form tid: %q", msg)
+	}
+	f.ok(f.rpc("delete", fmt.Sprintf("%s/%d", base, tid), map[string]any{"apiver": 3}))
+	if _, msg := f.errOf(f.rpc("add", "/fortiview/dev/FG100FTK19000002/vdom/nope/top-sources/run", map[string]any{"apiver": 3, "time-range": wholeWindow()})); msg != "None of the device(s) can be found" {
+		t.Errorf("unknown vdom: %q", msg)
+	}
+}
+
+func TestFortiViewPrematureFaultAndMalformedDates(t *testing.T) {
+	f := newFixture(t, Options{TaskDuration: func(int) time.Duration { return 10 * time.Second }})
+	if err := f.srv.AddFault(Fault{Effect: FaultPremature, Method: "get", URL: "/fortiview/*", Nth: 1}); err != nil {
+		t.Fatal(err)
+	}
+	tid := f.addFV("root", "top-sources", map[string]any{"count-total": true})
+	res := f.fvGet("root", "top-sources", tid)
+	if num(t, res["percentage"]) != 100 || len(rowsOf(t, res)) != 0 || num(t, res["total-count-all"]) == 0 {
+		t.Fatalf("premature: %.300v", res)
+	}
+	f.clock.Advance(10 * time.Second)
+	if rows := rowsOf(t, f.fvGet("root", "top-sources", tid)); len(rows) != 10 {
+		t.Fatalf("after the fault: %d rows", len(rows))
+	}
+	// Malformed dates silently mean the whole window, like the appliance.
+	bad := f.addFV("root", "top-sources", map[string]any{"time-range": map[string]any{"start": "yesterday", "end": "now"}})
+	whole := f.addFV("root", "top-sources", map[string]any{"time-range": map[string]any{"start": "2000-01-01 00:00:00", "end": "2100-01-01 00:00:00"}})
+	f.clock.Advance(10 * time.Second)
+	a, b := rowsOf(t, f.fvGet("root", "top-sources", bad)), rowsOf(t, f.fvGet("root", "top-sources", whole))
+	if len(a) == 0 || fmt.Sprint(a) != fmt.Sprint(b) {
+		t.Fatalf("malformed dates: %d rows differ from whole window %d", len(a), len(b))
+	}
+}

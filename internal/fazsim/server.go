@@ -255,7 +255,7 @@ func (s *Server) dispatch(c *call) (any, *rpcError) {
 			return s.onlyGet(c, func(*call) (any, *rpcError) { return []any{}, nil })
 		}
 	case "fortiview":
-		if n >= 5 && sg[1] == "adom" && sg[4] == "run" {
+		if n >= 5 && (sg[1] == "adom" && sg[4] == "run" || sg[1] == "dev" && n >= 7 && sg[6] == "run") {
 			return s.fortiView(c)
 		}
 	case "logview":
