@@ -2,6 +2,9 @@ package fazsim
 
 import (
 	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"strings"
 	"testing"
 )
 
@@ -35,5 +38,29 @@ func BenchmarkFortiViewTopSources1M(b *testing.B) {
 		if len(srv.aggregate(q)) == 0 {
 			b.Fatal("no rows")
 		}
+	}
+}
+
+// BenchmarkLogSearchPageServer is BenchmarkLogSearchPage without the
+// client's JSON decoding: only the simulator's own cost per 1000-row page.
+func BenchmarkLogSearchPageServer(b *testing.B) {
+	srv := New(Options{End: testEnd, LogRows: 1_000_000, APIKeys: []string{"k"}})
+	call := func(body string) []byte {
+		req := httptest.NewRequest(http.MethodPost, "/jsonrpc", strings.NewReader(body))
+		req.Header.Set("Authorization", "Bearer k")
+		rec := httptest.NewRecorder()
+		srv.ServeHTTP(rec, req)
+		return rec.Body.Bytes()
+	}
+	b.ResetTimer()
+	off := 0
+	for i := 0; i < b.N; i++ {
+		out := call(fmt.Sprintf(`{"id":1,"jsonrpc":"2.0","method":"add","params":[{"url":"/logview/adom/root/logsearch","apiver":3,"logtype":"traffic","limit":1000,"offset":%d,"time-range":{"start":"2026-11-01 00:00","end":"2026-11-30 00:00"}}]}`, off))
+		tid := strings.TrimSuffix(strings.SplitN(string(out), `"tid":`, 2)[1], "}}")
+		out = call(`{"id":2,"jsonrpc":"2.0","method":"get","params":[{"url":"/logview/adom/root/logsearch/` + tid + `","apiver":3}]}`)
+		if len(out) < 1000 {
+			b.Fatalf("short page: %s", out)
+		}
+		off = (off + 1000) % 150_000
 	}
 }

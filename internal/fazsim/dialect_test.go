@@ -141,3 +141,24 @@ func TestTransportErrors(t *testing.T) {
 		t.Errorf("GET: HTTP %d", resp.StatusCode)
 	}
 }
+
+func TestSeedDialectLogSearch(t *testing.T) {
+	f := newFixture(t, Options{Dialect: DialectSeed})
+	f.login()
+	_, m := f.post(map[string]any{"id": 1, "method": "add", "session": f.sid, "params": []any{map[string]any{
+		"url": "/logview/adom/root/logsearch", "apiver": 3,
+		"data": map[string]any{"logtype": "virus", "limit": 5, "time-range": map[string]any{"last-n-days": 30}}}}}, nil)
+	_, _, item := legacyStatus(t, m)
+	tid := num(t, item["data"].(map[string]any)["tid"])
+	_, m = f.post(map[string]any{"id": 2, "method": "get", "session": f.sid, "params": []any{map[string]any{
+		"url": fmt.Sprintf("/logview/adom/root/logsearch/%d", tid), "apiver": 3}}}, nil)
+	_, _, item = legacyStatus(t, m)
+	d := item["data"].(map[string]any)
+	logs := d["logs"].([]any)
+	if d["status"] != "done" || len(logs) != 5 || num(t, d["total"]) != 5 {
+		t.Fatalf("seed log search: %.300v", d)
+	}
+	if _, ok := logs[0].(map[string]any)["itime"].(json.Number); !ok {
+		t.Errorf("seed itime should be a JSON number: %T", logs[0].(map[string]any)["itime"])
+	}
+}

@@ -166,3 +166,17 @@ func TestSeededProbabilityRepeats(t *testing.T) {
 		t.Fatalf("p=0.3 over 40 requests should mix outcomes: %v", a)
 	}
 }
+
+func TestAppendJSONMatchesEncodingJSON(t *testing.T) {
+	v := map[string]any{"id": json.RawMessage(`7`), "result": []any{map[string]any{"a": []string{"x", "<y>"}, "n": int64(-3), "i": 4, "b": true,
+		"nil": nil, "rows": []map[string]any{{"k": "v\"\\\n"}}, "f": 1.5, "o": orderedRow{{key: "z", str: "1"}}}}}
+	got, err := appendJSON(nil, v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var a, b any
+	want, _ := json.Marshal(v)
+	if json.Unmarshal(got, &a) != nil || json.Unmarshal(want, &b) != nil || fmt.Sprint(a) != fmt.Sprint(b) {
+		t.Fatalf("got %s\nwant %s", got, want)
+	}
+}

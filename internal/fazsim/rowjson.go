@@ -19,7 +19,11 @@ type rowField struct {
 
 // MarshalJSON writes the row as a JSON object.
 func (r orderedRow) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, 64*len(r))
+	return r.appendTo(make([]byte, 0, 64*len(r))), nil
+}
+
+// appendTo appends the row as a JSON object.
+func (r orderedRow) appendTo(b []byte) []byte {
 	b = append(b, '{')
 	for i, f := range r {
 		if i > 0 {
@@ -33,7 +37,7 @@ func (r orderedRow) MarshalJSON() ([]byte, error) {
 			b = appendJSONString(b, f.str)
 		}
 	}
-	return append(b, '}'), nil
+	return append(b, '}')
 }
 
 // Get returns a field's value (tests and filters on rendered rows).
@@ -53,7 +57,12 @@ func (r orderedRow) Get(key string) (any, bool) {
 func appendJSONString(b []byte, s string) []byte {
 	const hex = "0123456789abcdef"
 	b = append(b, '"')
-	for i := 0; i < len(s); {
+	plain := 0 // most values need no escaping: copy the run in one go
+	for plain < len(s) && s[plain] >= 0x20 && s[plain] != '"' && s[plain] != '\\' && s[plain] < utf8.RuneSelf {
+		plain++
+	}
+	b = append(b, s[:plain]...)
+	for i := plain; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			switch {

@@ -218,7 +218,7 @@ func dropConnection(w http.ResponseWriter) {
 
 // writeJSON writes v; malformed cuts the body in half (a fault).
 func writeJSON(w http.ResponseWriter, status int, v any, malformed bool) {
-	b, err := json.Marshal(v)
+	b, err := appendJSON(make([]byte, 0, 4096), v)
 	if err != nil {
 		status, b = http.StatusInternalServerError, []byte(`{"error":{"code":-1,"message":"Unknown error"}}`)
 	}
