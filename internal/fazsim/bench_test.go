@@ -1,6 +1,7 @@
 package fazsim
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -35,7 +36,7 @@ func BenchmarkFortiViewTopSources1M(b *testing.B) {
 	lo, hi := ds.IndexRange(ds.Start(), ds.End())
 	for i := 0; i < b.N; i++ {
 		q := fvQuery{view: views["top-sources"], adom: 0, lo: lo, hi: hi, fstr: fmt.Sprint(i)}
-		if len(srv.aggregate(q)) == 0 {
+		if rows, _ := srv.aggregate(context.Background(), q); len(rows) == 0 {
 			b.Fatal("no rows")
 		}
 	}

@@ -2,6 +2,7 @@ package fazsim
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"testing"
@@ -160,5 +161,15 @@ func TestSeedDialectLogSearch(t *testing.T) {
 	}
 	if _, ok := logs[0].(map[string]any)["itime"].(json.Number); !ok {
 		t.Errorf("seed itime should be a JSON number: %T", logs[0].(map[string]any)["itime"])
+	}
+}
+
+func TestOptionErrors(t *testing.T) {
+	for _, o := range []Options{{Dialect: "fancy"}, {Timezone: "Mars/Olympus"}, {TaskTimeScale: -1}} {
+		_, err := NewChecked(o)
+		var oe *OptionError
+		if !errors.As(err, &oe) || oe.Field == "" {
+			t.Errorf("%+v: %v", o, err)
+		}
 	}
 }

@@ -34,6 +34,7 @@ var (
 	errNoDevice     = &rpcError{-32602, "No eligible device(s)"}
 	errDevNotFound  = &rpcError{-32602, "None of the device(s) can be found"}
 	errBadFilter    = &rpcError{-32602, "Invalid filter"}
+	errInternal     = &rpcError{-1, "Unknown error (internal)"}
 )
 
 func invalidParams(msg string) *rpcError { return &rpcError{-32602, "Invalid params: " + msg} }

@@ -177,7 +177,10 @@ func (s *Server) fortiViewGet(c *call, tid int, adom, view string) (any, *rpcErr
 		// far: a partial, wrong top-N (what trips clients that do not poll).
 		q.hi = q.lo + (q.hi-q.lo)*(pct/10)/10
 	}
-	all := s.aggregate(q)
+	all, aerr := s.aggregate(c.ctx, q)
+	if aerr != nil {
+		return nil, errInternal
+	}
 	rows := sortRows(all, ft.sort)
 	page := []map[string]any{}
 	if ft.offset < len(rows) && !premature {

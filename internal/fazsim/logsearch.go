@@ -115,7 +115,11 @@ func (s *Server) logSearchAdd(c *call, adom int) (any, *rpcError) {
 		}}
 		s.scans.put(key, cur)
 	}
-	matches, scanned := cur.extend(offset + limit)
+	matches, scanned, serr := cur.extend(c.ctx, offset+limit)
+	if serr != nil {
+		s.endTask(t.id, false)
+		return nil, errInternal
+	}
 	s.mu.Lock()
 	t.ls = &lsTask{cur: cur, matches: matches, scanned: scanned, offset: offset, limit: limit, seed: c.env.seed}
 	t.duration = s.opts.taskDuration(scanned)

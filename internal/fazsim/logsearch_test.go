@@ -267,3 +267,12 @@ func TestOrderedRowJSON(t *testing.T) {
 		t.Fatalf("got %s", b)
 	}
 }
+
+func TestLogSearchLimitZeroAdd(t *testing.T) {
+	f := newFixture(t, Options{})
+	tid := f.addLS("root", map[string]any{"limit": 0})
+	r := f.ok(f.lsGet("root", tid, nil))
+	if len(r["data"].([]any)) != 0 || num(t, r["total-count"]) != 0 {
+		t.Fatalf("limit 0: %.300v", r)
+	}
+}

@@ -52,6 +52,15 @@ type Options struct {
 	Clock  Clock   // clock for task progress, expiry and session idle time (default RealClock)
 }
 
+// OptionError reports an invalid Options field (use errors.As).
+type OptionError struct {
+	Field, Value, Want string
+}
+
+func (e *OptionError) Error() string {
+	return fmt.Sprintf("fazsim: Options.%s %q: want %s", e.Field, e.Value, e.Want)
+}
+
 // withDefaults returns a copy of o with defaults applied, or an error naming
 // the bad field.
 func (o Options) withDefaults() (Options, error) {
@@ -60,7 +69,7 @@ func (o Options) withDefaults() (Options, error) {
 		o.Dialect = DialectReal
 	case DialectReal, DialectSeed:
 	default:
-		return o, fmt.Errorf("fazsim: Options.Dialect %q: want %q or %q", o.Dialect, DialectReal, DialectSeed)
+		return o, &OptionError{Field: "Dialect", Value: o.Dialect, Want: fmt.Sprintf("%q or %q", DialectReal, DialectSeed)}
 	}
 	if o.Seed == 0 {
 		o.Seed = 1
@@ -87,7 +96,7 @@ func (o Options) withDefaults() (Options, error) {
 		o.Timezone = "Europe/Brussels"
 	}
 	if o.TaskTimeScale < 0 {
-		return o, fmt.Errorf("fazsim: Options.TaskTimeScale %v: want >= 0", o.TaskTimeScale)
+		return o, &OptionError{Field: "TaskTimeScale", Value: fmt.Sprint(o.TaskTimeScale), Want: "a number >= 0"}
 	}
 	if o.TaskBase <= 0 {
 		o.TaskBase = time.Second

@@ -1,6 +1,7 @@
 package fazsim
 
 import (
+	"context"
 	"sort"
 	"sync"
 )
@@ -22,12 +23,19 @@ type matchCursor struct {
 
 // extend scans until need matches are known or the range is exhausted. It
 // returns the first min(need, found) matches and how many rows the appliance
-// would have scanned to answer (it stops at the need-th match).
-func (m *matchCursor) extend(need int) (matches []int32, scanned int) {
+// would have scanned to answer (it stops at the need-th match). A cancelled
+// ctx stops the scan; the cursor stays valid for the next search.
+func (m *matchCursor) extend(ctx context.Context, need int) (matches []int32, scanned int, err error) {
+	if need <= 0 {
+		return nil, 0, nil
+	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	total := m.hi - m.lo
 	for len(m.idx) < need && m.scanned < total {
+		if m.scanned&0xffff == 0xffff && ctx.Err() != nil {
+			return nil, 0, ctx.Err()
+		}
 		i := m.lo + m.scanned
 		if m.desc {
 			i = m.hi - 1 - m.scanned
@@ -39,9 +47,9 @@ func (m *matchCursor) extend(need int) (matches []int32, scanned int) {
 		}
 	}
 	if len(m.idx) >= need {
-		return m.idx[:need], m.pos(m.idx[need-1]) + 1
+		return m.idx[:need:need], m.pos(m.idx[need-1]) + 1, nil
 	}
-	return m.idx[:len(m.idx):len(m.idx)], total
+	return m.idx[:len(m.idx):len(m.idx)], total, nil
 }
 
 // pos is a row's distance from the scan's start.

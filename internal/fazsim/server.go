@@ -2,6 +2,7 @@ package fazsim
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -49,7 +50,7 @@ func NewChecked(opts Options) (*Server, error) {
 	}
 	loc, err := time.LoadLocation(o.Timezone)
 	if err != nil {
-		return nil, &optionError{"Timezone", o.Timezone, "an IANA zone name such as Europe/Brussels"}
+		return nil, &OptionError{Field: "Timezone", Value: o.Timezone, Want: "an IANA zone name such as Europe/Brussels"}
 	}
 	s := &Server{
 		opts: o, loc: loc,
@@ -67,12 +68,6 @@ func NewChecked(opts Options) (*Server, error) {
 	return s, nil
 }
 
-type optionError struct{ field, value, want string }
-
-func (e *optionError) Error() string {
-	return "fazsim: Options." + e.field + " " + e.value + ": want " + e.want
-}
-
 // Data returns the generated dataset (read-only).
 func (s *Server) Data() *Dataset { return s.data }
 
@@ -81,6 +76,7 @@ func (s *Server) Options() Options { return s.opts }
 
 // call is one decoded JSON-RPC request on its way through the handlers.
 type call struct {
+	ctx    context.Context // the request's: long scans stop when the client goes
 	method string
 	url    string
 	segs   []string
@@ -119,7 +115,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if len(req.Params) > 0 && req.Params[0] != nil {
 		rawURL, _ = req.Params[0]["url"].(string)
 	}
-	c := &call{method: strings.ToLower(req.Method), url: normalizeURL(rawURL), now: s.opts.Clock.Now()}
+	c := &call{ctx: r.Context(), method: strings.ToLower(req.Method), url: normalizeURL(rawURL), now: s.opts.Clock.Now()}
 	legacy := isLegacyURL(c.url)
 	c.env = envelope{req: &req, url: c.url, legacy: legacy, seed: seed && !legacy}
 	c.p = callParams(&req, c.env.seed)

@@ -1,6 +1,7 @@
 package fazsim
 
 import (
+	"context"
 	"sort"
 	"strconv"
 	"strings"
@@ -267,15 +268,19 @@ func (q fvQuery) cacheKey(ds *Dataset) string {
 }
 
 // aggregate scans rows [q.lo, q.hi) and renders one answer row per group,
-// unsorted. The result is shared through the cache: callers must not mutate it.
-func (s *Server) aggregate(q fvQuery) []map[string]any {
+// unsorted. The result is shared through the cache: callers must not mutate
+// it. A cancelled ctx stops the scan (nothing is cached).
+func (s *Server) aggregate(ctx context.Context, q fvQuery) ([]map[string]any, error) {
 	key := q.cacheKey(s.data)
 	if rows, ok := s.aggs.get(key); ok {
-		return rows
+		return rows, nil
 	}
 	groups := map[string]*group{}
 	var order []string
 	for i := q.lo; i < q.hi; i++ {
+		if (i-q.lo)&0xffff == 0xffff && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		r := s.data.Row(i)
 		if r.adom != q.adom || !q.view.rows(&r) || !q.devs.matches(&r) {
 			continue
@@ -297,7 +302,7 @@ func (s *Server) aggregate(q fvQuery) []map[string]any {
 		rows = append(rows, q.view.render(groups[k], s.data, q.seed, q.winSecs))
 	}
 	s.aggs.put(key, rows)
-	return rows
+	return rows, nil
 }
 
 // sortKey is one sort-by entry.
