@@ -67,7 +67,7 @@ func TestSeedDialectShapes(t *testing.T) {
 	m := call("add", "/fortiview/adom/root/top-threats/run", map[string]any{"device": []any{map[string]any{"devid": "All_Devices"}}, "filter": "",
 		"time-range": map[string]any{"start": "2026-11-01 00:00", "end": "2026-11-30 23:59"}, "case-sensitive": false})
 	code, _, item := legacyStatus(t, m)
-	if code != 0 || item["url"] != "/fortiview/adom/root/top-threats/run" {
+	if code != 0 || item["url"] != "/fortiview/adom/root/top-threats/run" || m["session"] != f.sid {
 		t.Fatalf("add: %v", m)
 	}
 	tid := num(t, item["data"].(map[string]any)["tid"])

@@ -21,6 +21,7 @@ type rpcError struct {
 	Message string
 }
 
+// Error returns the FAZ message.
 func (e *rpcError) Error() string { return e.Message }
 
 // Error codes and messages reproduced from the appliance (faz-api.md §2).
@@ -65,6 +66,9 @@ func (e envelope) base() map[string]any {
 	}
 	if e.req.JSONRPC != "" || (!e.legacy && !e.seed) {
 		m["jsonrpc"] = "2.0"
+	}
+	if sid, ok := e.req.Session.(string); ok && sid != "" && e.seed {
+		m["session"] = sid // the seed documents echo the session
 	}
 	return m
 }

@@ -57,6 +57,7 @@ type OptionError struct {
 	Field, Value, Want string
 }
 
+// Error names the field, the bad value and the accepted form.
 func (e *OptionError) Error() string {
 	return fmt.Sprintf("fazsim: Options.%s %q: want %s", e.Field, e.Value, e.Want)
 }
