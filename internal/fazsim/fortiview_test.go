@@ -375,3 +375,23 @@ func TestFortiViewPrematureFaultAndMalformedDates(t *testing.T) {
 		t.Fatalf("malformed dates: %d rows differ from whole window %d", len(a), len(b))
 	}
 }
+
+func TestTaskDurationGrowsWithRowsScanned(t *testing.T) {
+	f := newFixture(t, Options{TaskTimeScale: 1, TaskThroughput: 10_000, RegisterDelay: time.Nanosecond})
+	small := f.addFV("root", "top-sources", map[string]any{"time-range": map[string]any{"start": "2026-11-20 12:00:00", "end": "2026-11-20 13:00:00"}})
+	large := f.addFV("root", "top-sources", nil) // 50k rows at 10k rows/s: 1s + 5s
+	f.clock.Advance(1500 * time.Millisecond)
+	if p := num(t, f.fvGet("root", "top-sources", small)["percentage"]); p != 100 {
+		t.Errorf("one-hour window at 1.5s: %d%%", p)
+	}
+	if p := num(t, f.fvGet("root", "top-sources", large)["percentage"]); p != 25 {
+		t.Errorf("whole window at 1.5s of 6s: %d%%, want 25", p)
+	}
+	f.clock.Advance(4500 * time.Millisecond)
+	if p := num(t, f.fvGet("root", "top-sources", large)["percentage"]); p != 100 {
+		t.Errorf("whole window at 6s: %d%%", p)
+	}
+	if d := (&Options{TaskTimeScale: 0}).taskDuration(1e9); d != 0 {
+		t.Errorf("scale 0 must be instant, got %v", d)
+	}
+}
