@@ -276,3 +276,16 @@ func TestLogSearchLimitZeroAdd(t *testing.T) {
 		t.Fatalf("limit 0: %.300v", r)
 	}
 }
+
+func TestLogSearchCountEndpoint(t *testing.T) {
+	f := newFixture(t, Options{TaskDuration: func(int) time.Duration { return 10 * time.Second }})
+	tid := f.addLS("root", map[string]any{"limit": 100})
+	f.clock.Advance(5 * time.Second)
+	r := f.ok(f.rpc("get", fmt.Sprintf("/logview/adom/root/logsearch/count/%d", tid), map[string]any{"apiver": 3}))
+	if num(t, r["progress-percent"]) != 50 || num(t, r["matched-logs"]) == 0 || num(t, r["total-logs"]) != 50_000 {
+		t.Fatalf("count: %.300v", r)
+	}
+	if live := f.srv.Stats().LiveTasks; len(live) != 1 {
+		t.Fatalf("count reaped the tid: %v", live)
+	}
+}
