@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -366,6 +367,56 @@ func TestPluginErrorSurfaces(t *testing.T) {
 	// the DB is usable after an error
 	if rows := query(t, db, `select count(*) from toy_host`); rows[0][0] != "50" {
 		t.Errorf("after error: %v", rows)
+	}
+}
+
+func TestResultColumnTypes(t *testing.T) {
+	db, _, _ := openToy(t, "")
+	res, err := db.QueryAll(context.Background(), `select id, ts, attrs, ok, score, src_ip, region, 1 + 1 as two from toy_event limit 1`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range res.Columns {
+		got = append(got, c.Name+":"+c.DeclType)
+	}
+	want := []string{"id:BIGINT", "ts:TIMESTAMP", "attrs:JSON", "ok:BOOLEAN", "score:DOUBLE", "src_ip:INET", "region:TEXT", "two:"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("columns = %v, want %v", got, want)
+	}
+	if _, ok := res.Rows[0][0].(int64); !ok {
+		t.Errorf("id is %T, want int64", res.Rows[0][0])
+	}
+	if _, ok := res.Rows[0][4].(float64); !ok {
+		t.Errorf("score is %T, want float64", res.Rows[0][4])
+	}
+}
+
+// executionGoroutines counts goroutines started by startExecution that
+// are still alive.
+func executionGoroutines() int {
+	buf := make([]byte, 1<<20)
+	n := runtime.Stack(buf, true)
+	return strings.Count(string(buf[:n]), "pluginsql.startExecution")
+}
+
+func TestNoExecutionOutlivesItsQuery(t *testing.T) {
+	db, _, _ := openToy(t, "")
+	query(t, db, `select h.name, c.value from toy_host h join toy_child c on c.host = h.name`)
+	query(t, db, `select name from toy_host limit 2`)
+	rows, err := db.Query(context.Background(), `select name from toy_block`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows.Next()
+	if n := executionGoroutines(); n != 1 {
+		t.Fatalf("%d execution goroutines while a scan runs, want 1", n)
+	}
+	_ = rows.Close()
+	// cursors wait for Execute to return before they close, so nothing
+	// of ours is left running once Rows.Close has returned
+	if n := executionGoroutines(); n != 0 {
+		t.Errorf("%d execution goroutines still running", n)
 	}
 }
 

@@ -63,7 +63,13 @@ func (db *DB) Query(ctx context.Context, sql string, args ...any) (*Rows, error)
 	}
 	r := &Rows{db: db, stmt: stmt}
 	for i := range stmt.ColumnCount() {
-		r.cols = append(r.cols, ColumnInfo{Name: stmt.ColumnName(i), DeclType: stmt.ColumnDeclType(i)})
+		// "TIMESTAMP TEXT" (the affinity hint) reads as TIMESTAMP
+		decl := strings.Fields(stmt.ColumnDeclType(i))
+		ci := ColumnInfo{Name: stmt.ColumnName(i)}
+		if len(decl) > 0 {
+			ci.DeclType = strings.ToUpper(decl[0])
+		}
+		r.cols = append(r.cols, ci)
 	}
 	db.ctx = ctx
 	db.scanErr = nil
