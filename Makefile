@@ -39,3 +39,5 @@ test: vet
 
 clean:
 	rm -rf $(BIN)
+bench: bins
+	$(GO) run ./bench $(BENCHFLAGS)
