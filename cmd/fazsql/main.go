@@ -167,6 +167,9 @@ func (a *app) runStatement(ctx context.Context, sql string) error {
 // fail prints a one-line error and returns the failure exit code.
 func fail(e env, err error) int {
 	msg := strings.Join(strings.Fields(err.Error()), " ")
+	if errors.Is(err, context.Canceled) {
+		msg = "query cancelled"
+	}
 	fmt.Fprintf(e.Stderr, "Error: %s\n", msg)
 	return 1
 }

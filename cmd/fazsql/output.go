@@ -95,9 +95,22 @@ func writeTable(w io.Writer, rows resultSource, beforeWrite func()) (int, error)
 	for i, c := range cols {
 		widths[i] = utf8.RuneCountInString(c.Name)
 	}
+	// numbers align right: numeric columns, and expressions (no declared
+	// type) whose values are all numbers or NULL
+	numeric := make([]bool, len(cols))
+	for i, c := range cols {
+		numeric[i] = c.DeclType == "BIGINT" || c.DeclType == "DOUBLE" || c.DeclType == ""
+	}
 	var cells [][]string
 	for rows.Next() {
 		vals := rows.Values()
+		for i, v := range vals {
+			switch v.(type) {
+			case int64, float64, nil:
+			default:
+				numeric[i] = false
+			}
+		}
 		row := make([]string, len(cols))
 		for i := range cols {
 			s := cellText(vals[i], cols[i].DeclType)
@@ -136,10 +149,8 @@ func writeTable(w io.Writer, rows resultSource, beforeWrite func()) (int, error)
 		sb.WriteString("\n")
 	}
 	names := make([]string, len(cols))
-	numeric := make([]bool, len(cols))
 	for i, c := range cols {
 		names[i] = c.Name
-		numeric[i] = c.DeclType == "BIGINT" || c.DeclType == "DOUBLE"
 	}
 	rule()
 	line(names, nil)

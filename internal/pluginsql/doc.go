@@ -21,6 +21,21 @@
 //   - only the columns SQLite uses are requested, so per-row hydrates run only
 //     for selected columns.
 //
+// Plugin calls go through the SDK's own server (plugin.Server): connection
+// configs via SetAllConnectionConfigs, schemas via GetSchema, scans via
+// PluginServer.Execute on a stream of the engine's own (execution.go)
+// rather than CallExecuteAsync with a LocalPluginStream, because Execute
+// returning tells the engine the scan is over; the SDK's query cache is
+// disabled so every query runs.
+//
+// Logs: plugin.Server points a logger at stderr and takes over the std log
+// package; Open redirects both to Options.LogOutput (discarded when nil).
+// The std log package stays redirected for the life of the process.
+//
+// Limits: SQLite attaches at most 10 schemas, so at most 10 connections
+// (aggregators included). A DB runs one statement at a time; close every
+// Rows before the next Query and before Close.
+//
 // Connections: each connection (and each aggregator) is attached as its own
 // schema, so `faz_a.fortianalyzer_top_source` names one connection's table;
 // the default connection (the first aggregator, else the first connection)

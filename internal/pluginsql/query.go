@@ -164,12 +164,14 @@ func (r *Rows) Close() error {
 }
 
 // queryError prefers the plugin's typed error over SQLite's text of it.
+// A cancelled query reports the cancellation (errors.Is context.Canceled),
+// not whatever the plugin made of it.
 func (db *DB) queryError(err error) error {
-	if db.scanErr != nil {
-		return db.scanErr
-	}
 	if ctxErr := db.queryContext().Err(); ctxErr != nil {
 		return fmt.Errorf("pluginsql: query interrupted: %w", ctxErr)
+	}
+	if db.scanErr != nil {
+		return db.scanErr
 	}
 	return fmt.Errorf("pluginsql: %w", err)
 }
