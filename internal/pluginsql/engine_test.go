@@ -334,6 +334,14 @@ connection "toy_all" {
 	if !reflect.DeepEqual(rows, [][]string{{"o", "other"}}) {
 		t.Errorf("schema-qualified rows = %v", rows)
 	}
+	rows = query(t, db, `select sp_connection_name, count(*) from toy_event where sp_connection_name = 'toy_b' group by 1`)
+	if !reflect.DeepEqual(rows, [][]string{{"toy_b", "24"}}) {
+		t.Errorf("filter on sp_connection_name = %v", rows)
+	}
+	rows = query(t, db, `select distinct sp_ctx->>'connection_name', _ctx->>'connection_name' from toy_a.toy_host`)
+	if !reflect.DeepEqual(rows, [][]string{{"toy_a", "toy_a"}}) {
+		t.Errorf("context columns = %v", rows)
+	}
 	rows = query(t, db, `select count(*) from toy_b.toy_event a join toy_all.toy_event b on a.id = b.id`)
 	if rows[0][0] != "48" {
 		t.Errorf("cross-schema join count = %v", rows)
