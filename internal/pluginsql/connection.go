@@ -30,6 +30,7 @@ type ConfigError struct {
 	Msg        string
 }
 
+// Error names the connection at fault, if any, and the problem.
 func (e *ConfigError) Error() string {
 	if e.Connection == "" {
 		return "pluginsql: " + e.Msg

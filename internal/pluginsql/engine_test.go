@@ -452,6 +452,20 @@ func TestEarlyCloseCancelsPlugin(t *testing.T) {
 	}
 }
 
+func TestSQLiteSideLimitStopsEndlessPlugin(t *testing.T) {
+	db, ty, sl := openToy(t, "")
+	// LIKE stays in SQLite, so LIMIT is not pushed: only closing the cursor
+	// once SQLite has its 3 rows can stop this endless scan.
+	rows := query(t, db, `select name from toy_block where name like 'row%' limit 3`)
+	if len(rows) != 3 {
+		t.Fatalf("rows = %v", rows)
+	}
+	waitCancelled(t, ty)
+	if scans := sl.forTable("toy_block"); len(scans) != 1 || scans[0].Limit != -1 {
+		t.Errorf("scans = %+v, want one scan without a pushed limit", scans)
+	}
+}
+
 func TestQueryContextCancel(t *testing.T) {
 	db, ty, _ := openToy(t, "")
 	ctx, cancel := context.WithCancel(context.Background())

@@ -15,6 +15,7 @@ type PluginError struct {
 	Msg        string // the plugin's message, without gRPC status noise
 }
 
+// Error returns the table and the plugin's message.
 func (e *PluginError) Error() string { return e.Table + ": " + e.Msg }
 
 // cleanError strips the gRPC status wrapping the SDK puts around plugin
