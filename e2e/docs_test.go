@@ -112,9 +112,21 @@ func (e *env) createTask(t *testing.T, view string) int {
 	if !ok {
 		t.Fatalf("creating a %s task: %v", view, add)
 	}
-	t.Cleanup(func() {
-		call(map[string]any{"id": 3, "jsonrpc": "2.0", "method": "delete", "session": sid, "params": []any{map[string]any{"url": fmt.Sprintf("%s/%d", url, int(tid)), "apiver": 3}}})
-		call(map[string]any{"id": 4, "method": "exec", "session": sid, "params": []any{map[string]any{"url": "/sys/logout"}}})
-	})
+	call(map[string]any{"id": 4, "method": "exec", "session": sid, "params": []any{map[string]any{"url": "/sys/logout"}}})
+	t.Cleanup(func() { e.deleteTask(t, view, int(tid)) })
 	return int(tid)
+}
+
+// deleteTask frees a task through JSON-RPC (with the API key, so no session is left open).
+func (e *env) deleteTask(t *testing.T, view string, tid int) {
+	t.Helper()
+	b, _ := json.Marshal(map[string]any{"id": 3, "jsonrpc": "2.0", "method": "delete", "params": []any{map[string]any{
+		"url": fmt.Sprintf("/fortiview/adom/root/%s/run/%d", view, tid), "apiver": 3}}})
+	req, _ := http.NewRequest("POST", e.srv.URL+"/jsonrpc", bytes.NewReader(b))
+	req.Header.Set("Authorization", "Bearer fazsim-api-key")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
 }

@@ -1,0 +1,68 @@
+package e2e
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/faz-sql/steampipe-plugin-fortianalyzer/internal/fazsim"
+)
+
+// TestFetchByTIDStates reads tasks created by another tool: a finished one (twice: reading
+// does not consume or delete a task the plugin did not create), one that is gone after the
+// plugin saw it (expired), one that never existed (unknown), and one still running when
+// the connection's task_timeout runs out.
+func TestFetchByTIDStates(t *testing.T) {
+	e := newEnv(t, envOptions{})
+	tid := e.createTask(t, "top-sources")
+	q := fmt.Sprintf(`select rank, srcip, tid from fortianalyzer_top_source where tid = %d order by rank`, tid)
+	first := e.mustQuery(q)
+	if len(first) == 0 || first[0]["tid"] != int64(tid) {
+		t.Fatalf("want rows echoing tid %d, got %v", tid, first)
+	}
+	if again := e.mustQuery(q); len(again) != len(first) {
+		t.Fatalf("a second read of the same task gave %d rows, the first %d", len(again), len(first))
+	}
+	if n := e.requests("delete /fortiview"); n != 0 {
+		t.Fatalf("the plugin deleted a task it did not create (%d deletes)", n)
+	}
+
+	e.deleteTask(t, "top-sources", tid)
+	if _, err := e.query(q); err == nil || !strings.Contains(err.Error(), "expired") || strings.Contains(err.Error(), "unknown or expired") {
+		t.Fatalf("a task seen before and gone now should be reported expired, got %v", err)
+	}
+	if _, err := e.query(`select * from fortianalyzer_top_source where tid = 987654`); err == nil || !strings.Contains(err.Error(), "unknown or expired") {
+		t.Fatalf("a never-seen task should be reported unknown or expired, got %v", err)
+	}
+	if _, err := e.query(`select * from fortianalyzer_ioc_threat where tid = 0`); err == nil || !strings.Contains(err.Error(), "tid") {
+		t.Fatalf("tid 0 should be refused naming the column, got %v", err)
+	}
+}
+
+func TestFetchByTIDStillRunning(t *testing.T) {
+	e := newEnv(t, envOptions{
+		sim:      fazsim.Options{TaskDuration: func(int) time.Duration { return time.Hour }},
+		extraHCL: `task_timeout = "1s"`,
+	})
+	tid := e.createTask(t, "top-threats")
+	_, err := e.query(fmt.Sprintf(`select * from fortianalyzer_ioc_threat where tid = %d`, tid))
+	if err == nil || !strings.Contains(err.Error(), "running") {
+		t.Fatalf("a task still running at task_timeout should be reported running, got %v", err)
+	}
+}
+
+// TestCaseSensitiveReachesTheTask: the flag is echoed and the filter still applies.
+func TestCaseSensitiveReachesTheTask(t *testing.T) {
+	e := newEnv(t, envOptions{})
+	rows := e.mustQuery(`select threat, case_sensitive, filter from fortianalyzer_ioc_threat
+		where filter = 'threat=="eicar_test_file"' and case_sensitive = true`)
+	if len(rows) != 0 {
+		t.Fatalf("a case-sensitive filter in the wrong case should match nothing, got %v", rows)
+	}
+	rows = e.mustQuery(`select threat, case_sensitive, filter from fortianalyzer_ioc_threat
+		where filter = 'threat=="eicar_test_file"' and case_sensitive = false`)
+	if len(rows) != 1 || rows[0]["threat"] != "EICAR_TEST_FILE" || rows[0]["case_sensitive"] != int64(0) {
+		t.Fatalf("a case-insensitive filter should find EICAR_TEST_FILE once, got %v", rows)
+	}
+}
