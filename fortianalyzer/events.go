@@ -19,12 +19,7 @@ type eventList struct {
 }
 
 func (e *eventList) table(p *pluginState) *plugin.Table {
-	keys := plugin.KeyColumnSlice{
-		{Name: colADOM, Require: plugin.Optional, Operators: []string{"="}},
-		{Name: colStartTime, Require: plugin.Optional, Operators: []string{">", ">=", "=", "<", "<="}},
-		{Name: colEndTime, Require: plugin.Optional, Operators: []string{">", ">=", "=", "<", "<="}},
-		{Name: colFilter, Require: plugin.Optional, Operators: []string{"="}},
-	}
+	keys := taskKeyColumns(nil, colADOM, colStartTime, colEndTime, colFilter)
 	cols := buildColumns(p, e.Columns)
 	for _, c := range taskColumns() {
 		switch c.Name {

@@ -69,18 +69,7 @@ type taskQuery struct {
 }
 
 func (v *fortiView) table(p *pluginState) *plugin.Table {
-	keys := plugin.KeyColumnSlice{
-		{Name: colADOM, Require: plugin.Optional, Operators: []string{"="}},
-		{Name: colDevice, Require: plugin.Optional, Operators: []string{"="}},
-		{Name: colStartTime, Require: plugin.Optional, Operators: []string{">", ">=", "=", "<", "<="}},
-		{Name: colEndTime, Require: plugin.Optional, Operators: []string{">", ">=", "=", "<", "<="}},
-		{Name: colFilter, Require: plugin.Optional, Operators: []string{"="}},
-		{Name: colCaseSensitive, Require: plugin.Optional, Operators: []string{"="}},
-		{Name: colTID, Require: plugin.Optional, Operators: []string{"="}},
-	}
-	for _, pd := range v.Pushdown {
-		keys = append(keys, &plugin.KeyColumn{Name: pd.Column, Require: plugin.Optional, Operators: []string{"="}})
-	}
+	keys := taskKeyColumns(v.Pushdown, colADOM, colDevice, colStartTime, colEndTime, colFilter, colCaseSensitive, colTID)
 
 	cols := []*plugin.Column{{
 		Name: "rank", Type: proto.ColumnType_INT,
@@ -99,6 +88,26 @@ func (v *fortiView) table(p *pluginState) *plugin.Table {
 		},
 		Columns: cols,
 	}
+}
+
+// rangeOps are the operators time columns accept.
+var rangeOps = []string{">", ">=", "=", "<", "<="}
+
+// taskKeyColumns declares the given task columns (times take ranges, the rest =) and the
+// pushed-down columns as optional key columns.
+func taskKeyColumns(pushdowns []pushdown, cols ...string) plugin.KeyColumnSlice {
+	var keys plugin.KeyColumnSlice
+	for _, c := range cols {
+		ops := []string{"="}
+		if c == colStartTime || c == colEndTime || c == colLogTime {
+			ops = rangeOps
+		}
+		keys = append(keys, &plugin.KeyColumn{Name: c, Require: plugin.Optional, Operators: ops})
+	}
+	for _, pd := range pushdowns {
+		keys = append(keys, &plugin.KeyColumn{Name: pd.Column, Require: plugin.Optional, Operators: []string{"="}})
+	}
+	return keys
 }
 
 // buildColumns turns column declarations into SDK columns that read a *viewRow.

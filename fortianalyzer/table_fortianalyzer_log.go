@@ -80,19 +80,7 @@ func logTime(r *viewRow) any {
 // 1000 rows is its own search on the appliance (tids are single-use), run by the client's
 // pager while the previous page streams.
 func (p *pluginState) logTable() *plugin.Table {
-	keys := plugin.KeyColumnSlice{
-		{Name: colLogType, Require: plugin.Optional, Operators: []string{"="}},
-		{Name: colLogTime, Require: plugin.Optional, Operators: []string{">", ">=", "=", "<", "<="}},
-		{Name: colADOM, Require: plugin.Optional, Operators: []string{"="}},
-		{Name: colDevice, Require: plugin.Optional, Operators: []string{"="}},
-		{Name: colStartTime, Require: plugin.Optional, Operators: []string{">", ">=", "=", "<", "<="}},
-		{Name: colEndTime, Require: plugin.Optional, Operators: []string{">", ">=", "=", "<", "<="}},
-		{Name: colFilter, Require: plugin.Optional, Operators: []string{"="}},
-		{Name: colCaseSensitive, Require: plugin.Optional, Operators: []string{"="}},
-	}
-	for _, pd := range logPushdown {
-		keys = append(keys, &plugin.KeyColumn{Name: pd.Column, Require: plugin.Optional, Operators: []string{"="}})
-	}
+	keys := taskKeyColumns(logPushdown, colLogType, colLogTime, colADOM, colDevice, colStartTime, colEndTime, colFilter, colCaseSensitive)
 	cols := buildColumns(p, logColumns)
 	for _, c := range taskColumns() {
 		if c.Name != colTID { // log-search tids are single-use: nothing to read back
