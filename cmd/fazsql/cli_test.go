@@ -34,7 +34,7 @@ func testWiring() wiring {
 			{Flag: "label", Attr: "label", Help: "label"},
 			{Flag: "loud", Attr: "loud", Bool: true, Help: "bool"},
 		},
-		New: func(progress func(progressEvent)) plugin.PluginFunc {
+		New: func(progress func(progressEvent)) (plugin.PluginFunc, func(context.Context) error) {
 			return func(ctx context.Context) *plugin.Plugin {
 				return &plugin.Plugin{
 					Name:                   "toy",
@@ -74,7 +74,7 @@ func testWiring() wiring {
 						},
 					},
 				}
-			}
+			}, nil
 		},
 	}
 }

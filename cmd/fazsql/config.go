@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -17,8 +18,10 @@ type wiring struct {
 	Name       string     // plugin name, also the connection name built from flags
 	DefaultSPC string     // Steampipe config file, relative to the home directory
 	Attrs      []attrFlag // flags that become connection attributes
-	// New builds the plugin; progress (maybe nil) receives task progress.
-	New func(progress func(progressEvent)) plugin.PluginFunc
+	// New builds the plugin; progress (maybe nil) receives task progress. The returned
+	// function, when not nil, releases what the plugin holds on its servers (sessions,
+	// tasks still being deleted) and is called before the CLI exits.
+	New func(progress func(progressEvent)) (plugin.PluginFunc, func(context.Context) error)
 	// Examples for --help.
 	Examples string
 }

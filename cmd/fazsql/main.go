@@ -14,6 +14,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/faz-sql/steampipe-plugin-fortianalyzer/internal/pluginsql"
 )
@@ -103,11 +104,20 @@ func run(ctx context.Context, args []string, e env, w wiring) int {
 	if *logLevel != "" {
 		opts.LogOutput, opts.LogLevel = e.Stderr, *logLevel
 	}
-	a.db, err = pluginsql.Open(ctx, w.New(a.progress.Update), conns, opts)
+	pf, closePlugin := w.New(a.progress.Update)
+	a.db, err = pluginsql.Open(ctx, pf, conns, opts)
 	if err != nil {
 		return fail(e, err)
 	}
 	defer a.db.Close()
+	if closePlugin != nil {
+		defer func() {
+			// Not ctx: after Ctrl-C it is cancelled, and this is exactly when tasks need deleting.
+			cctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+			defer cancel()
+			_ = closePlugin(cctx)
+		}()
+	}
 
 	if fs.NArg() > 0 {
 		return a.runArgs(ctx, strings.Join(fs.Args(), " "))

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/faz-sql/steampipe-plugin-fortianalyzer/fortianalyzer"
@@ -24,7 +25,7 @@ func pluginWiring() wiring {
 			{Flag: "insecure", Attr: "insecure_skip_verify", Bool: true, Help: "skip TLS verification (env FORTIANALYZER_INSECURE_SKIP_VERIFY)"},
 			{Flag: "timezone", Attr: "timezone", Help: "appliance time zone override, IANA name (env FORTIANALYZER_TIMEZONE)"},
 		},
-		New: func(progress func(progressEvent)) plugin.PluginFunc {
+		New: func(progress func(progressEvent)) (plugin.PluginFunc, func(context.Context) error) {
 			opts := fortianalyzer.Options{}
 			if progress != nil {
 				opts.Progress = func(p faz.Progress) {
@@ -36,7 +37,9 @@ func pluginWiring() wiring {
 					})
 				}
 			}
-			return fortianalyzer.New(opts)
+			// The closer logs the sessions out and waits for task deletes in flight, so a
+			// short CLI run leaves neither on the appliance.
+			return fortianalyzer.NewWithCloser(opts)
 		},
 		Examples: `  export FORTIANALYZER_URL=https://faz.example.com FORTIANALYZER_API_KEY=...
   fazsql "select * from fortianalyzer_adom"
