@@ -25,6 +25,7 @@ type Client struct {
 	slots    chan struct{} // one token per server task allowed to be open
 	tids     *tidMemory
 	pageRows int // rows per task page: MaxPageRows, smaller in tests
+	maxRows  int // cap of a FortiView run without limit: MaxFortiViewRows, smaller in tests
 	closed   atomic.Bool
 	nextID   atomic.Int64
 
@@ -73,6 +74,7 @@ func New(cfg Config) (*Client, error) {
 		slots:    make(chan struct{}, cfg.MaxConcurrentTasks),
 		tids:     newTIDMemory(4096),
 		pageRows: MaxPageRows,
+		maxRows:  MaxFortiViewRows,
 	}
 	c.closing, c.cancelRun = context.WithCancel(context.Background())
 	return c, nil

@@ -13,7 +13,9 @@ const (
 	// MaxPageRows is the appliance's per-request row cap (FortiView and logs).
 	MaxPageRows = 1000
 	// MaxFortiViewRows caps FortiViewSpec.Limit == 0 ("all rows"): at most
-	// this many rows, i.e. 100 tasks of 1000, are read for one run.
+	// this many rows, i.e. 100 tasks of 1000, are read for one run, and a run
+	// that would need more fails with an error after them rather than end as
+	// if complete.
 	MaxFortiViewRows = 100_000
 )
 
@@ -60,8 +62,8 @@ func (c *Client) RunFortiView(ctx context.Context, spec FortiViewSpec, fn func(R
 		return info, err
 	}
 	want := spec.Limit
-	if want == 0 || want > MaxFortiViewRows {
-		want = MaxFortiViewRows
+	if want == 0 || want > c.maxRows {
+		want = c.maxRows
 	}
 	offset := spec.Offset
 	for info.Rows < want {
@@ -96,6 +98,11 @@ func (c *Client) RunFortiView(ctx context.Context, spec FortiViewSpec, fn func(R
 		if err := ctx.Err(); err != nil {
 			return info, err
 		}
+	}
+	if info.Rows >= c.maxRows && (spec.Limit == 0 || spec.Limit > c.maxRows) &&
+		(info.TotalCount < 0 || int64(offset) < info.TotalCount) {
+		// More rows exist than one run reads: say so rather than end as if complete.
+		return info, paramErr("limit", "the %s view has more than %d rows for this query: narrow the window or the filter, or give a limit", spec.View, c.maxRows)
 	}
 	return info, nil
 }

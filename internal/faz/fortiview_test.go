@@ -414,3 +414,31 @@ func TestCloseCancelsAndDeletesRunningTasks(t *testing.T) {
 		t.Errorf("run after Close: %v", err)
 	}
 }
+
+// TestFortiViewCapIsAnErrorNotASilentCut: a run without limit stops at the row cap and says
+// so when more rows exist; exactly at the cap with nothing more, it succeeds.
+func TestFortiViewCapIsAnErrorNotASilentCut(t *testing.T) {
+	e := startSim(t, fazsim.Options{}, nil)
+	ctx := context.Background()
+	var whole []Row
+	if _, err := e.c.RunFortiView(ctx, fvSpec("top-sources", 0), collect(&whole)); err != nil {
+		t.Fatal(err)
+	}
+	e.c.pageRows, e.c.maxRows = 5, 10
+	var got []Row
+	_, err := e.c.RunFortiView(ctx, fvSpec("top-sources", 0), collect(&got))
+	var ce *ConfigError
+	if !errors.As(err, &ce) || ce.Param != "limit" || len(got) != 10 {
+		t.Fatalf("want 10 rows then an error naming limit, got %d rows and %v", len(got), err)
+	}
+	e.c.maxRows = len(whole)
+	got = nil
+	if _, err := e.c.RunFortiView(ctx, fvSpec("top-sources", 0), collect(&got)); err != nil || len(got) != len(whole) {
+		t.Fatalf("a result exactly at the cap must succeed: %d rows, %v", len(got), err)
+	}
+	got = nil
+	e.c.maxRows = 10
+	if _, err := e.c.RunFortiView(ctx, fvSpec("top-sources", 10), collect(&got)); err != nil || len(got) != 10 {
+		t.Fatalf("an explicit limit at the cap is not truncation: %d rows, %v", len(got), err)
+	}
+}
