@@ -22,6 +22,20 @@ type simulator struct {
 	Sim  *fazsim.Server // the in-process simulator; nil when it runs as a separate process
 	PID  int            // the simulator's process id when it runs as a separate process
 	stop func()
+	// exit reports how a separate simulator process ended, once it has; nil in-process.
+	exit func() (string, bool)
+}
+
+// Explain adds to err how the simulator process ended, when it ended before being asked
+// to: a query failing with "connection refused" means little without it.
+func (s *simulator) Explain(err error) error {
+	if err == nil || s.exit == nil {
+		return err
+	}
+	if how, ended := s.exit(); ended {
+		return fmt.Errorf("%w (the simulator process had ended: %s)", err, how)
+	}
+	return err
 }
 
 // CPU is the CPU time the simulator's own process has used; false when it runs in-process
@@ -59,7 +73,19 @@ func externalSim(ctx context.Context, path string, rows int, window time.Duratio
 		return nil, fmt.Errorf("starting %s (run `make bins` first, or pass -sim ''): %w", path, err)
 	}
 	done := make(chan struct{})
-	go func() { _ = cmd.Wait(); close(done) }()
+	var waitErr error
+	go func() { waitErr = cmd.Wait(); close(done) }()
+	exit := func() (string, bool) {
+		select {
+		case <-done:
+			if waitErr != nil {
+				return waitErr.Error(), true
+			}
+			return "exit status 0", true
+		default:
+			return "", false
+		}
+	}
 	stop := func() {
 		_ = cmd.Process.Signal(syscall.SIGTERM)
 		select {
@@ -72,18 +98,24 @@ func externalSim(ctx context.Context, path string, rows int, window time.Duratio
 	urls := make(chan string, 1)
 	go func() {
 		sc := bufio.NewScanner(out)
+		started := false
 		for sc.Scan() {
-			if f := strings.Fields(sc.Text()); len(f) == 2 && f[0] == "URL:" {
-				select {
-				case urls <- strings.TrimSuffix(f[1], "/jsonrpc"):
-				default:
-				}
+			line := sc.Text()
+			if f := strings.Fields(line); !started && len(f) == 2 && f[0] == "URL:" {
+				started = true
+				urls <- strings.TrimSuffix(f[1], "/jsonrpc")
+				continue
+			}
+			if started && !strings.HasPrefix(line, "login:") && !strings.HasPrefix(line, "API key:") && !strings.HasPrefix(line, "TLS:") {
+				// After start-up the simulator only speaks when something is wrong
+				// (or when it stops): pass that on.
+				fmt.Fprintln(os.Stderr, "bench: simulator:", line)
 			}
 		}
 	}()
 	select {
 	case u := <-urls:
-		return &simulator{URL: u, PID: cmd.Process.Pid, stop: stop}, nil
+		return &simulator{URL: u, PID: cmd.Process.Pid, stop: stop, exit: exit}, nil
 	case <-done:
 		return nil, errors.New("the simulator exited before printing its URL")
 	case <-time.After(60 * time.Second):

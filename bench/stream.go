@@ -112,7 +112,7 @@ func runStreaming(ctx context.Context, start simStarter, sizes []int, progress f
 		for _, n := range sizes {
 			r, err := measureStream(ctx, e, sim, q.SQL(lo, hi, n))
 			if err != nil {
-				return nil, fmt.Errorf("streaming %s, %d rows: %w", q.Name, n, err)
+				return nil, fmt.Errorf("streaming %s, %d rows: %w", q.Name, n, sim.Explain(err))
 			}
 			r.Query = q.Name
 			if r.Rows != int64(n) {
