@@ -48,7 +48,7 @@ func (p *pluginState) listEvents(e *eventList) plugin.HydrateFunc {
 			return nil, err
 		}
 		limit := pushedLimit(d)
-		return nil, streamTasks(ctx, d, e.Table, tasks, func(ctx context.Context, t *taskQuery, emit func(faz.Row) error) error {
+		return nil, streamTasks(ctx, d, e.Table, tasks, nil, func(ctx context.Context, t *taskQuery, emit func(faz.Row) error) error {
 			return e.Fetch(ctx, c, t.ADOM, t.Window.Start, t.Window.End, t.Filter, limit, emit)
 		})
 	}

@@ -45,6 +45,10 @@ type viewColumn struct {
 	Value func(r *viewRow) any
 	// Hydrate, when set, fetches the value per row, only when the column is selected.
 	Hydrate func(p *pluginState) plugin.HydrateFunc
+	// Local makes the column's comparison quals key columns that the plugin evaluates
+	// itself before streaming a row: the appliance cannot filter on them, but rows SQL
+	// would discard then never cost a per-row hydrate (a drilldown search).
+	Local bool
 }
 
 // viewRow is what the list hydrate streams: a row of the view plus the task it came from.
@@ -70,6 +74,7 @@ type taskQuery struct {
 
 func (v *fortiView) table(p *pluginState) *plugin.Table {
 	keys := taskKeyColumns(v.Pushdown, colADOM, colDevice, colStartTime, colEndTime, colFilter, colCaseSensitive, colTID)
+	keys = append(keys, localKeyColumns(v.Columns)...)
 
 	cols := []*plugin.Column{{
 		Name: "rank", Type: proto.ColumnType_INT,
@@ -292,8 +297,14 @@ func (p *pluginState) listFortiView(v *fortiView) plugin.HydrateFunc {
 		if err != nil {
 			return nil, err
 		}
+		keep := localFilter(d, v.Columns)
 		limit := pushedLimit(d)
-		return nil, streamTasks(ctx, d, v.Table, tasks, func(ctx context.Context, t *taskQuery, emit func(faz.Row) error) error {
+		if keep != nil {
+			// The appliance would count rows the plugin then drops: fetch without its limit
+			// and stop once SQL has enough rows.
+			limit = 0
+		}
+		return nil, streamTasks(ctx, d, v.Table, tasks, keep, func(ctx context.Context, t *taskQuery, emit func(faz.Row) error) error {
 			if t.TID != nil {
 				_, err := c.FetchFortiView(ctx, t.ADOM, v.View, int(*t.TID), emit)
 				return err
@@ -339,7 +350,7 @@ func pushedLimit(d *plugin.QueryData) int {
 // once) and streams their rows as they are decoded. When the SQL engine needs no more rows
 // or a task fails, ctx is cancelled, and the client deletes the tasks still alive on the
 // appliance before this returns.
-func streamTasks(ctx context.Context, d *plugin.QueryData, table string, tasks []*taskQuery,
+func streamTasks(ctx context.Context, d *plugin.QueryData, table string, tasks []*taskQuery, keep func(*viewRow) bool,
 	run func(ctx context.Context, t *taskQuery, emit func(faz.Row) error) error) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -369,6 +380,9 @@ func streamTasks(ctx context.Context, d *plugin.QueryData, table string, tasks [
 	go func() { wg.Wait(); close(rows) }()
 
 	for r := range rows {
+		if keep != nil && !keep(r) {
+			continue
+		}
 		d.StreamListItem(ctx, r)
 		if d.RowsRemaining(ctx) == 0 {
 			cancel()

@@ -139,7 +139,7 @@ func (p *pluginState) listLogs(ctx context.Context, d *plugin.QueryData, _ *plug
 		}
 	}
 	limit := pushedLimit(d)
-	return nil, streamTasks(ctx, d, "fortianalyzer_log", all, func(ctx context.Context, t *taskQuery, emit func(faz.Row) error) error {
+	return nil, streamTasks(ctx, d, "fortianalyzer_log", all, nil, func(ctx context.Context, t *taskQuery, emit func(faz.Row) error) error {
 		spec := faz.LogSearchSpec{
 			ADOM:      t.ADOM,
 			LogType:   t.LogType,
