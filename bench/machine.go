@@ -56,3 +56,16 @@ func procField(path, key string) string {
 	}
 	return ""
 }
+
+// loadAverage is the 1-minute load average, or "unknown": a loaded machine (other builds
+// sharing the CPUs) slows the CPU-bound streaming figures, so the report records it.
+func loadAverage() string {
+	raw, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "unknown"
+	}
+	if f := strings.Fields(string(raw)); len(f) > 0 {
+		return f[0]
+	}
+	return "unknown"
+}

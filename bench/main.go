@@ -135,7 +135,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 
 // measure runs every benchmark of c.
 func measure(ctx context.Context, c config, progress func(string)) (*report, error) {
-	r := &report{Command: c.Command, Machine: thisMachine(), Started: time.Now()}
+	r := &report{Command: c.Command, Machine: thisMachine(), Started: time.Now(), LoadStart: loadAverage()}
 	if c.CPUProfile != "" {
 		stop, err := startCPUProfile(c.CPUProfile)
 		if err != nil {
@@ -178,7 +178,7 @@ func measure(ctx context.Context, c config, progress func(string)) (*report, err
 		}
 		r.Concurrency = &conc
 	}
-	r.Took = time.Since(r.Started)
+	r.Took, r.LoadEnd = time.Since(r.Started), loadAverage()
 	return r, nil
 }
 

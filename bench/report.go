@@ -13,6 +13,8 @@ type report struct {
 	Machine     machine
 	Started     time.Time
 	Took        time.Duration
+	LoadStart   string // 1-minute load average when the run started
+	LoadEnd     string // and when it ended
 	Polling     []pollResult
 	Streaming   []streamResult
 	StreamNote  string // where the streaming simulator ran
@@ -32,7 +34,8 @@ func (r *report) writeMarkdown(w io.Writer) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Command: `%s`  \n", r.Command)
 	fmt.Fprintf(&b, "Machine: %s  \n", r.Machine)
-	fmt.Fprintf(&b, "Run: %s, took %s\n\n", r.Started.UTC().Format("2006-01-02 15:04 MST"), r.Took.Round(time.Second))
+	fmt.Fprintf(&b, "Run: %s, took %s; 1-minute load average %s at the start, %s at the end\n\n",
+		r.Started.UTC().Format("2006-01-02 15:04 MST"), r.Took.Round(time.Second), r.LoadStart, r.LoadEnd)
 	r.writePolling(&b)
 	r.writeStreaming(&b)
 	r.writeConcurrency(&b)
