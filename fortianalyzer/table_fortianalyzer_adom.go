@@ -5,7 +5,6 @@ import (
 
 	"github.com/turbot/steampipe-plugin-sdk/v5/grpc/proto"
 	"github.com/turbot/steampipe-plugin-sdk/v5/plugin"
-	"github.com/turbot/steampipe-plugin-sdk/v5/plugin/transform"
 )
 
 var adomColumns = []viewColumn{
@@ -35,7 +34,7 @@ func adomVersion(r *viewRow) any {
 // adomTable is fortianalyzer_adom: the administrative domains of the appliance.
 func (p *pluginState) adomTable() *plugin.Table {
 	cols := buildColumns(p, adomColumns)
-	cols = append(cols, &plugin.Column{Name: "raw", Type: proto.ColumnType_JSON, Description: "The appliance's record as returned.", Transform: transform.FromField("Row")})
+	cols = append(cols, rawColumn("The appliance's record as returned."))
 	return &plugin.Table{
 		Name:        "fortianalyzer_adom",
 		Description: "Administrative domains (ADOMs) of the FortiAnalyzer.",

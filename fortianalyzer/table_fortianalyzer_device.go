@@ -6,7 +6,6 @@ import (
 
 	"github.com/turbot/steampipe-plugin-sdk/v5/grpc/proto"
 	"github.com/turbot/steampipe-plugin-sdk/v5/plugin"
-	"github.com/turbot/steampipe-plugin-sdk/v5/plugin/transform"
 )
 
 var deviceColumns = []viewColumn{
@@ -92,7 +91,7 @@ func deviceVDOMs(r *viewRow) any {
 // deviceTable is fortianalyzer_device: the devices registered in each ADOM.
 func (p *pluginState) deviceTable() *plugin.Table {
 	cols := buildColumns(p, deviceColumns)
-	cols = append(cols, &plugin.Column{Name: "raw", Type: proto.ColumnType_JSON, Description: "The appliance's record as returned.", Transform: transform.FromField("Row")})
+	cols = append(cols, rawColumn("The appliance's record as returned."))
 	return &plugin.Table{
 		Name:        "fortianalyzer_device",
 		Description: "Devices (FortiGates and others) registered on the FortiAnalyzer, per ADOM.",
