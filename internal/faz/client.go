@@ -101,6 +101,8 @@ func (c *Client) Close(ctx context.Context) error {
 	case <-ctx.Done():
 		return fmt.Errorf("faz: close: waiting for running tasks to be deleted: %w", ctx.Err())
 	}
+	// Keep-alive connections would otherwise outlive the client in long-lived processes.
+	defer c.http.CloseIdleConnections()
 	if !c.usesSession() {
 		return nil
 	}
