@@ -98,29 +98,17 @@ func (s *Server) fortiViewAdd(c *call, def *viewDef, sc fvScope) (any, *rpcError
 			return nil, errNoDevice
 		}
 	}
-	start, end, loc, err := s.timeRange(c, true)
+	tp, err := s.taskParams(c, 10)
 	if err != nil {
 		return nil, err
 	}
-	fstr := strParam(c.p, "filter")
-	filter, ferr := parseFilter(fstr)
-	if ferr != nil {
-		return nil, errBadFilter
-	}
+	start, end, loc, fstr, filter, limit, offset := tp.start, tp.end, tp.loc, tp.fstr, tp.filter, tp.limit, tp.offset
 	if filter != nil {
 		for _, f := range filter.fields(nil) {
 			if !contains(def.filterFields, f) {
 				return nil, invalidParams(fmt.Sprintf("filter '%s' not supported", f))
 			}
 		}
-	}
-	limit, _, err := limitParam(c.p, 10, 1000)
-	if err != nil {
-		return nil, err
-	}
-	offset, _, err := intParam(c.p, "offset", 0)
-	if err != nil {
-		return nil, err
 	}
 	cols := def.columns
 	if c.env.seed {

@@ -78,23 +78,11 @@ func (s *Server) logSearchAdd(c *call, adom int) (any, *rpcError) {
 	if err != nil {
 		return nil, err
 	}
-	start, end, _, err := s.timeRange(c, true)
+	tp, err := s.taskParams(c, 100)
 	if err != nil {
 		return nil, err
 	}
-	fstr := strParam(c.p, "filter")
-	filter, ferr := parseFilter(fstr)
-	if ferr != nil {
-		return nil, errBadFilter
-	}
-	limit, _, err := limitParam(c.p, 100, 1000)
-	if err != nil {
-		return nil, err
-	}
-	offset, _, err := intParam(c.p, "offset", 0)
-	if err != nil {
-		return nil, err
-	}
+	start, end, fstr, filter, limit, offset := tp.start, tp.end, tp.fstr, tp.filter, tp.limit, tp.offset
 	desc := !strings.EqualFold(strParam(c.p, "time-order"), "asc")
 	cs := boolParam(c.p, "case-sensitive")
 	lo, hi := s.data.IndexRange(start, end)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // intParam reads an integer parameter that may arrive as a JSON number or a
@@ -85,4 +86,36 @@ func callParams(req *rpcRequest, seed bool) map[string]any {
 		return merged
 	}
 	return p
+}
+
+// addParams are the parameters FortiView and log-search adds share.
+type addParams struct {
+	start, end    time.Time
+	loc           *time.Location
+	fstr          string     // the filter as sent
+	filter        filterExpr // nil when empty
+	limit, offset int
+}
+
+// taskParams reads the time range (required), filter, limit (at most 1000, defLimit when
+// absent) and offset of a task add, with the appliance's errors.
+func (s *Server) taskParams(c *call, defLimit int) (addParams, *rpcError) {
+	var p addParams
+	var err *rpcError
+	if p.start, p.end, p.loc, err = s.timeRange(c, true); err != nil {
+		return p, err
+	}
+	p.fstr = strParam(c.p, "filter")
+	filter, ferr := parseFilter(p.fstr)
+	if ferr != nil {
+		return p, errBadFilter
+	}
+	p.filter = filter
+	if p.limit, _, err = limitParam(c.p, defLimit, 1000); err != nil {
+		return p, err
+	}
+	if p.offset, _, err = intParam(c.p, "offset", 0); err != nil {
+		return p, err
+	}
+	return p, nil
 }
