@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 )
 
 // docExample is one sql+sqlite block of docs/tables/*.md.
@@ -105,7 +106,7 @@ func (e *env) createTask(t *testing.T, view string) int {
 	d := e.sim.Data()
 	add := call(map[string]any{"id": 2, "jsonrpc": "2.0", "method": "add", "session": sid, "params": []any{map[string]any{
 		"url": url, "apiver": 3, "device": []any{map[string]any{"devid": "All_FortiGate"}}, "limit": 20,
-		"time-range": map[string]any{"start": d.End().Add(-24 * 3600e9).In(d.Location()).Format("2006-01-02 15:04:05"),
+		"time-range": map[string]any{"start": d.End().Add(-24 * time.Hour).In(d.Location()).Format("2006-01-02 15:04:05"),
 			"end": d.End().In(d.Location()).Format("2006-01-02 15:04:05")}}}})
 	res, _ := add["result"].(map[string]any)
 	tid, ok := res["tid"].(float64)
