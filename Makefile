@@ -7,7 +7,7 @@ BIN     := bin
 PLUGIN_DIR := $(HOME)/.steampipe/plugins/local/fortianalyzer
 CONFIG_DIR := $(HOME)/.steampipe/config
 
-.PHONY: all build bins test vet demo install bench clean
+.PHONY: all build bins test vet demo install bench clean test-postgres
 
 all: build
 
@@ -41,3 +41,16 @@ clean:
 	rm -rf $(BIN)
 bench: bins
 	$(GO) run ./bench $(BENCHFLAGS)
+
+# Real PostgreSQL through Turbot's Steampipe FDW (not run by CI: it needs the FDW's source).
+# The house's build script (FDW_TOOLS) builds the FDW's standalone extension around this
+# plugin from git directories of turbot/steampipe-postgres-fdw (FDW_GIT_DIR) and
+# turbot/steampipe (STEAMPIPE_GIT_DIR) and installs it into the local PostgreSQL; then
+# scripts/pgcheck runs every docs example, the twins in e2e/testdata/postgres and
+# PGCHECK_FLAGS's extra queries through it and through the embedded engine, and compares.
+FDW_TOOLS ?= ../shared/tools/postgres-fdw
+FDW_REF   ?= v2.2.2
+test-postgres:
+	@test -n "$(FDW_GIT_DIR)" || { echo "test-postgres: set FDW_GIT_DIR (a git dir of turbot/steampipe-postgres-fdw) and STEAMPIPE_GIT_DIR (of turbot/steampipe); see README, Development"; exit 2; }
+	FDW_GIT_DIR=$(FDW_GIT_DIR) STEAMPIPE_GIT_DIR=$(STEAMPIPE_GIT_DIR) FDW_REF=$(FDW_REF) bash $(FDW_TOOLS)/build.sh .
+	$(GO) run ./scripts/pgcheck $(PGCHECK_FLAGS)

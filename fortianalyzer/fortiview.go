@@ -11,6 +11,7 @@ import (
 	"github.com/turbot/steampipe-plugin-sdk/v5/grpc/proto"
 	"github.com/turbot/steampipe-plugin-sdk/v5/plugin"
 	"github.com/turbot/steampipe-plugin-sdk/v5/plugin/transform"
+	"github.com/turbot/steampipe-plugin-sdk/v5/query_cache"
 )
 
 // fortiView declares a table backed by one FortiView view. Every FortiView table is one of
@@ -100,6 +101,12 @@ var rangeOps = []string{">", ">=", "=", "<", "<="}
 
 // taskKeyColumns declares the given task columns (times take ranges, the rest =) and the
 // pushed-down columns as optional key columns.
+//
+// Every one of them is a parameter of the task, not a filter on its rows, so the SDK's query
+// cache may reuse a result only for the very same quals (CacheMatch exact): under its default
+// (subset) match, a cached unqualified scan would answer `adom = 'x'`, a wider log_time range
+// or a srcip beyond a top-N cut with rows that echo other parameters or miss rows, and the
+// engine's re-check would turn that into a silently empty or short answer.
 func taskKeyColumns(pushdowns []pushdown, cols ...string) plugin.KeyColumnSlice {
 	var keys plugin.KeyColumnSlice
 	for _, c := range cols {
@@ -107,12 +114,17 @@ func taskKeyColumns(pushdowns []pushdown, cols ...string) plugin.KeyColumnSlice 
 		if c == colStartTime || c == colEndTime || c == colLogTime {
 			ops = rangeOps
 		}
-		keys = append(keys, &plugin.KeyColumn{Name: c, Require: plugin.Optional, Operators: ops})
+		keys = append(keys, taskKey(c, ops...))
 	}
 	for _, pd := range pushdowns {
-		keys = append(keys, &plugin.KeyColumn{Name: pd.Column, Require: plugin.Optional, Operators: []string{"="}})
+		keys = append(keys, taskKey(pd.Column, "="))
 	}
 	return keys
+}
+
+// taskKey is an optional key column whose quals parameterise the appliance's task.
+func taskKey(col string, ops ...string) *plugin.KeyColumn {
+	return &plugin.KeyColumn{Name: col, Require: plugin.Optional, Operators: ops, CacheMatch: query_cache.CacheMatchExact}
 }
 
 // buildColumns turns column declarations into SDK columns that read a *viewRow.

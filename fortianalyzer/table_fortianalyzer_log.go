@@ -111,19 +111,27 @@ func (p *pluginState) listLogs(ctx context.Context, d *plugin.QueryData, _ *plug
 		}
 	}
 	tasks, err := planTasks(d, s, logPushdown, func() (window, error) {
-		// log_time bounds act as start_time/end_time bounds: rows outside them would be
-		// dropped by the engine's re-check anyway, so the search need not scan them.
+		// log_time filters rows, so its bounds set the search window: the latest lower bound
+		// is where the window starts, earlier than the default start if need be (keeping
+		// the default would silently drop the older rows asked for), and upper bounds pull
+		// the end in. Rows outside the bounds would be dropped by the engine's re-check.
 		startQ, endQ := timeQuals(d, colStartTime), timeQuals(d, colEndTime)
+		var from *proto.QualValue
 		for _, q := range timeQuals(d, colLogTime) {
 			switch q.Operator {
-			case quals.QualOperatorGreater, quals.QualOperatorGreaterOrEqual:
-				startQ = append(startQ, q)
+			case quals.QualOperatorGreater, quals.QualOperatorGreaterOrEqual, quals.QualOperatorEqual:
+				if from == nil || q.Value.GetTimestampValue().AsTime().After(from.GetTimestampValue().AsTime()) {
+					from = q.Value
+				}
+				if q.Operator == quals.QualOperatorEqual {
+					endQ = append(endQ, &quals.Qual{Column: colEndTime, Operator: quals.QualOperatorLessOrEqual, Value: plusSecond(q.Value)})
+				}
 			case quals.QualOperatorLess, quals.QualOperatorLessOrEqual:
 				endQ = append(endQ, q)
-			case quals.QualOperatorEqual:
-				startQ = append(startQ, &quals.Qual{Column: colStartTime, Operator: quals.QualOperatorGreaterOrEqual, Value: q.Value})
-				endQ = append(endQ, &quals.Qual{Column: colEndTime, Operator: quals.QualOperatorLessOrEqual, Value: plusSecond(q.Value)})
 			}
+		}
+		if from != nil {
+			startQ = append(startQ, &quals.Qual{Column: colStartTime, Operator: quals.QualOperatorEqual, Value: from})
 		}
 		return resolveWindow(startQ, endQ, p.now(), s.DefaultTimeRange, s.MaxTimeRange)
 	})
