@@ -62,4 +62,3 @@ func rowSet(t *testing.T, e *env, sql string) []string {
 	sort.Strings(out)
 	return out
 }
-

@@ -100,7 +100,7 @@ func (p *pluginState) deviceTable() *plugin.Table {
 		// a task table (t.device = d.serial) it scans the task table unqualified on the outer
 		// side, whose rows (all devices, device NULL) the join then drops: a silent empty
 		// answer. Without one, this table is the outer side and each task gets its device.
-		List: &plugin.ListConfig{Hydrate: p.listDevices},
+		List:    &plugin.ListConfig{Hydrate: p.listDevices},
 		Columns: cols,
 	}
 }
