@@ -179,23 +179,33 @@ func (r LogRow) Field(name string) (string, bool) {
 	if t == nil {
 		return "", false
 	}
+	// FortiOS names the threat per log type: attack (IPS), virus (AV), the
+	// host and category on web-filter and DNS logs (above), app on app-ctrl
+	// logs, and the threats/threattyps lists on traffic logs; there is no
+	// generic "threat" log field.
 	switch name {
-	case "threat":
-		return t.Name, true
-	case "threattype":
-		return t.Type, true
-	case "threatlevel", "crlevel_num":
-		return strconv.Itoa(t.Level), true
-	case "crlevel":
-		return []string{"info", "low", "medium", "high", "critical"}[t.Level], true
-	case "threatweight", "crscore":
-		return strconv.Itoa(levelWeights[t.Level]), true
 	case "attack":
 		return t.Name, r.LogType == "attack"
+	case "severity":
+		return []string{"info", "low", "medium", "high", "critical"}[t.Level], r.LogType == "attack"
 	case "virus":
 		return t.Name, r.LogType == "virus"
+	case "threats":
+		return t.Name, r.LogType == "traffic"
+	case "threattyps":
+		return t.Type, r.LogType == "traffic"
+	case "threatlvls":
+		return strconv.Itoa(t.Level), r.LogType == "traffic"
+	case "threatwgts":
+		return strconv.Itoa(levelWeights[t.Level]), r.LogType == "traffic"
+	case "threatcnts":
+		return "1", r.LogType == "traffic"
+	case "crlevel":
+		return []string{"info", "low", "medium", "high", "critical"}[t.Level], true
+	case "crscore":
+		return strconv.Itoa(levelWeights[t.Level]), true
 	case "cve":
-		return t.CVE, t.CVE != ""
+		return t.CVE, t.CVE != "" && r.LogType == "attack"
 	}
 	return "", false
 }
@@ -206,7 +216,7 @@ var rowFields = []string{
 	"srcip", "srcport", "srcintf", "srcname", "srccountry", "dstip", "dstport", "dstintf", "dstcountry", "hostname",
 	"proto", "service", "action", "policyid", "policyname", "sentbyte", "rcvdbyte", "sentpkt", "rcvdpkt", "duration",
 	"user", "unauthuser", "app", "appid", "appcat", "apprisk", "url", "catid", "catdesc", "qname", "logdesc", "msg",
-	"threat", "threattype", "threatlevel", "threatweight", "crlevel", "crscore", "attack", "virus", "cve",
+	"crlevel", "crscore", "attack", "severity", "virus", "cve", "threats", "threattyps", "threatlvls", "threatwgts", "threatcnts",
 }
 
 // Map returns every field the row carries.
