@@ -44,6 +44,7 @@ type TaskInfo struct {
 	TID        int    // tid of the last task
 	Tasks      int    // tasks created (pages and recreations)
 	Recreated  int    // tasks created again (expired mid-run, or a premature empty page)
+	Confirmed  int    // empty 100% answers read a second time before being trusted
 	Polls      int    // polling gets
 	Rows       int    // rows handed to fn
 	TotalCount int64  // total-count-all when the appliance gave it, else -1
@@ -157,6 +158,20 @@ func (c *Client) runOnce(ctx context.Context, t *taskSpec, info *TaskInfo) (*tas
 	st, err := c.pollTask(tctx, t, tid, created, &info.Polls, &info.Dialect)
 	if err != nil {
 		return nil, err
+	}
+	if offset, _ := t.addParams["offset"].(int); len(st.Rows) == 0 && st.TotalCount <= int64(offset) {
+		// FAZ 7.6.7 can report 100% with no rows and a zero total before it
+		// is done, which looks exactly like an empty answer. A finished
+		// FortiView task can be read again, so read it once more after a
+		// short wait before trusting the emptiness.
+		info.Confirmed++
+		c.log.Debug("empty 100% answer; reading the task again to confirm", "view", t.view, "tid", tid)
+		if err := sleepCtx(tctx, c.cfg.PollFloor); err != nil {
+			return nil, c.timeoutErr(tctx, t, tid, 100, err)
+		}
+		if st, err = c.pollTask(tctx, t, tid, created, &info.Polls, &info.Dialect); err != nil {
+			return nil, err
+		}
 	}
 	c.log.Debug("task finished", "kind", t.kind, "view", t.view, "tid", tid, "polls", info.Polls, "elapsed", time.Since(created), "rows", len(st.Rows))
 	return st, nil

@@ -163,7 +163,8 @@ func (s *Server) fortiViewGet(c *call, tid int, adom, view string) (any, *rpcErr
 	}
 	ft := t.fv
 	pct := t.percentage(c.now)
-	premature := c.fault != nil && c.fault.Effect == FaultPremature
+	premature := c.fault != nil && (c.fault.Effect == FaultPremature || c.fault.Effect == FaultPrematureZero)
+	zeroTotal := c.fault != nil && c.fault.Effect == FaultPrematureZero
 	q := ft.q
 	if pct < 100 && !premature {
 		// A running task answers with the aggregate of the rows scanned so
@@ -211,6 +212,9 @@ func (s *Server) fortiViewGet(c *call, tid int, adom, view string) (any, *rpcErr
 	}
 	if ft.countTotal {
 		out["total-count-all"] = len(rows)
+		if zeroTotal {
+			out["total-count-all"] = 0
+		}
 	}
 	return out, nil
 }

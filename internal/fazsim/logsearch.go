@@ -166,6 +166,9 @@ func (s *Server) logSearchGet(c *call, tid int, adom string) (any, *rpcError) {
 			total = offset + 1
 		}
 	}
+	if c.fault != nil && c.fault.Effect == FaultPrematureZero {
+		pct, page, total = 100, nil, 0
+	}
 	rows := make([]any, len(page))
 	for i, idx := range page {
 		rows[i] = s.renderLog(s.data.Row(int(idx)), c.env.seed)
