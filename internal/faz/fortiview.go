@@ -29,7 +29,7 @@ type Sort struct {
 type FortiViewSpec struct {
 	ADOM, View    string    // e.g. "root", "top-sources"
 	Devices       []Device  // empty or a zero Device = all devices
-	Start, End    time.Time // absolute instants; sent in the appliance zone
+	Start, End    time.Time // [Start, End): End exclusive; sent in the appliance zone, inclusive to the second
 	Filter        string    // a complete FAZ filter string (BuildFilter)
 	CaseSensitive bool
 	// Limit is the number of rows wanted; 0 means all rows the view

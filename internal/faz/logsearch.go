@@ -16,7 +16,7 @@ const maxEmptyReruns = 3
 type LogSearchSpec struct {
 	ADOM, LogType string    // e.g. "root", "traffic"
 	Devices       []Device  // empty or a zero Device = all FortiGates
-	Start, End    time.Time // absolute instants; sent in the appliance zone
+	Start, End    time.Time // [Start, End): End exclusive; sent in the appliance zone, inclusive to the second
 	Filter        string    // a complete FAZ filter string (BuildFilter)
 	CaseSensitive bool
 	TimeOrder     string // "desc" (default) or "asc"

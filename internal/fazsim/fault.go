@@ -13,13 +13,13 @@ type FaultEffect string
 
 // Fault effects.
 const (
-	FaultHTTP500       FaultEffect = "http500"        // answer HTTP 500, no JSON
-	FaultHTTP502       FaultEffect = "http502"        // answer HTTP 502, as a proxy would
-	FaultDrop          FaultEffect = "drop"           // close the connection without an answer
-	FaultDelay         FaultEffect = "delay"          // wait Fault.Delay, then answer normally
-	FaultMalformed     FaultEffect = "malformed"      // answer HTTP 200 with truncated JSON
-	FaultNoSlot        FaultEffect = "noslot"         // answer "No available slot for searching"
-	FaultPremature     FaultEffect = "premature100"   // task get: percentage 100 with an empty page
+	FaultHTTP500   FaultEffect = "http500"      // answer HTTP 500, no JSON
+	FaultHTTP502   FaultEffect = "http502"      // answer HTTP 502, as a proxy would
+	FaultDrop      FaultEffect = "drop"         // close the connection without an answer
+	FaultDelay     FaultEffect = "delay"        // wait Fault.Delay, then answer normally
+	FaultMalformed FaultEffect = "malformed"    // answer HTTP 200 with truncated JSON
+	FaultNoSlot    FaultEffect = "noslot"       // answer "No available slot for searching"
+	FaultPremature FaultEffect = "premature100" // task get: percentage 100 with an empty page
 	// FaultPrematureZero is FAZ 7.6.7's "100% but empty" with nothing to
 	// tell it apart from a real empty answer: percentage 100, no rows and a
 	// zero total (total-count-all / total-count).

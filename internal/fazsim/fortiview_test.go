@@ -73,13 +73,43 @@ func TestTopSourcesMatchesTheLogs(t *testing.T) {
 	}
 }
 
+// TestTimeRangeEndIsInclusive: the end of a time-range is inclusive; given to
+// the minute (the seed documents' one day is "00:00" to "23:59") it covers
+// that whole minute.
+func TestTimeRangeEndIsInclusive(t *testing.T) {
+	f := newFixture(t, Options{})
+	count := func(start, end string) int64 {
+		res := f.fvGet("root", "top-sources", f.addFV("root", "top-sources", map[string]any{"count-total": true,
+			"time-range": map[string]any{"start": start, "end": end}}))
+		var n int64
+		for _, r := range rowsOf(t, res) {
+			n += num(t, r["sessions"])
+		}
+		return n
+	}
+	day := count("2026-11-19 00:00", "2026-11-19 23:59")
+	if day == 0 || day != count("2026-11-19 00:00:00", "2026-11-19 23:59:59") {
+		t.Errorf("one day to the minute: %d sessions, to the second %d", day, count("2026-11-19 00:00:00", "2026-11-19 23:59:59"))
+	}
+	var atEnd int64
+	end := time.Date(2026, 11, 19, 22, 59, 59, 0, time.UTC) // 23:59:59 Brussels
+	f.srv.Data().Logs("root", end, end, func(r LogRow) bool {
+		if r.LogType == "traffic" {
+			atEnd++
+		}
+		return true
+	})
+	if got := day - count("2026-11-19 00:00:00", "2026-11-19 23:59:58"); got != atEnd {
+		t.Errorf("the last second holds %d traffic rows, the end bound added %d", atEnd, got)
+	}
+}
+
 func TestTimeRangeSpellingsAgree(t *testing.T) {
 	f := newFixture(t, Options{})
 	// 10:00-14:00 Brussels (UTC+1) on 19 Nov = 09:00-13:00 UTC.
 	want := expectedSources(f.srv.Data(), "root", time.Date(2026, 11, 19, 9, 0, 0, 0, time.UTC), time.Date(2026, 11, 19, 13, 0, 0, 0, time.UTC), nil)
 	spellings := []map[string]any{
 		{"time-range": map[string]any{"start": "2026-11-19 10:00:00", "end": "2026-11-19 14:00:00"}},
-		{"time-range": map[string]any{"start": "2026-11-19 10:00", "end": "2026-11-19 14:00"}},
 		{"time-range": map[string]any{"start": "2026-11-19T09:00:00Z", "end": "2026-11-19T13:00:00Z"}},
 		{"time-range": map[string]any{"start": "2026-11-19T10:00:00+01:00", "end": "2026-11-19T14:00:00+01:00"}},
 		{"time-range": map[string]any{"start": "2026-11-19 09:00:00", "end": "2026-11-19 13:00:00", "tz": "+0:00"}},
