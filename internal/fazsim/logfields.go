@@ -132,6 +132,11 @@ func (r LogRow) Field(name string) (string, bool) {
 		return strconv.Itoa(r.policy), true
 	case "policyname":
 		return policyName(r.policy), true
+	case "poluuid":
+		d := &r.ds.devices[r.dev]
+		return policyUUID(d.Serial, r.vdom, r.policy), r.LogType == "traffic"
+	case "policytype":
+		return "policy", r.LogType == "traffic"
 	case "sentbyte":
 		return strconv.FormatInt(r.sent, 10), true
 	case "rcvdbyte":
@@ -214,7 +219,7 @@ func (r LogRow) Field(name string) (string, bool) {
 var rowFields = []string{
 	"id", "itime", "date", "time", "eventtime", "tz", "devid", "devname", "vd", "logid", "type", "subtype", "level",
 	"srcip", "srcport", "srcintf", "srcname", "srccountry", "dstip", "dstport", "dstintf", "dstcountry", "hostname",
-	"proto", "service", "action", "policyid", "policyname", "sentbyte", "rcvdbyte", "sentpkt", "rcvdpkt", "duration",
+	"proto", "service", "action", "policyid", "policyname", "poluuid", "policytype", "sentbyte", "rcvdbyte", "sentpkt", "rcvdpkt", "duration",
 	"user", "unauthuser", "app", "appid", "appcat", "apprisk", "url", "catid", "catdesc", "qname", "logdesc", "msg",
 	"crlevel", "crscore", "attack", "severity", "virus", "cve", "threats", "threattyps", "threatlvls", "threatwgts", "threatcnts",
 }

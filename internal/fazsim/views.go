@@ -172,10 +172,7 @@ var dataViews = []struct {
 			if seed {
 				return map[string]any{"srcip": e.IP, "hostname": e.Hostname, "sessions": g.sessions, "bytes": g.sent + g.rcvd, "bandwidth": bps(g.sent+g.rcvd, w), "country": e.Country}
 			}
-			fuser := e.User
-			if fuser == "" {
-				fuser = e.IP
-			}
+			fuser := e.User // coalesce(user, unauthuser)
 			return with(g.counters(ds), "srcip", e.IP, "srcip_hostname", e.Hostname, "f_user", fuser, "unauthuser", "", "user", e.User,
 				"srcintf", "internal", "avatar", "", "epeuid", "", "dev_src_agg", e.Hostname+",", "mac_devtype_agg", "")
 		},
@@ -442,10 +439,19 @@ func project(m map[string]any, fields []string) map[string]any {
 
 // getter is the field lookup the view's filter evaluates on a log row.
 func (v *viewDef) getter(r *LogRow) func(string) (string, bool) {
-	if v.filterValue == nil {
-		return r.Field
+	return func(f string) (string, bool) {
+		if f == "f_user" {
+			// FAZ's f_user: the user, else the unauthenticated user name.
+			if u, ok := r.Field("user"); ok {
+				return u, true
+			}
+			return r.Field("unauthuser")
+		}
+		if v.filterValue != nil {
+			return v.filterValue(r, f)
+		}
+		return r.Field(f)
 	}
-	return func(f string) (string, bool) { return v.filterValue(r, f) }
 }
 
 // sortKey is one sort-by entry.
