@@ -440,4 +440,3 @@ func isUnknownSortColumn(err error) bool {
 	var ae *faz.APIError
 	return errors.As(err, &ae) && strings.Contains(ae.Message, "Missing columns")
 }
-
