@@ -440,6 +440,10 @@ func project(m map[string]any, fields []string) map[string]any {
 // getter is the field lookup the view's filter evaluates on a log row.
 func (v *viewDef) getter(r *LogRow) func(string) (string, bool) {
 	return func(f string) (string, bool) {
+		if f == "app_group" {
+			// FAZ's application group, which its views aggregate by.
+			return appCatalog[r.app].Group, r.LogType == "traffic" || r.LogType == "app-ctrl"
+		}
 		if f == "f_user" {
 			// FAZ's f_user: the user, else the unauthenticated user name.
 			if u, ok := r.Field("user"); ok {
