@@ -14,7 +14,7 @@ func topCountryView() *fortiView {
 		Description: "Destination countries by bandwidth (FortiView Top Countries) in a time window.",
 		DefaultSort: []faz.Sort{{Field: "bandwidth", Order: "desc"}},
 		Pushdown:    []pushdown{{Column: "country", Field: "dstcountry"}},
-		Columns: []viewColumn{
+		Columns: concatColumns([]viewColumn{
 			{Name: "country", Type: proto.ColumnType_STRING, Description: "Destination country (qual: = or IN, pushed into the task's filter).", Fields: []string{"dstcountry", "country"}},
 			{Name: "sessions", Type: proto.ColumnType_INT, Description: "Number of sessions to the country in the window.", Fields: []string{"sessions"}},
 			{Name: "session_block", Type: proto.ColumnType_INT, Description: "Sessions that were blocked.", Fields: []string{"session_block"}},
@@ -22,11 +22,6 @@ func topCountryView() *fortiView {
 			{Name: "bytes", Type: proto.ColumnType_INT, Description: "Total bytes exchanged with the country in the window.", Value: rowBytes},
 			{Name: "traffic_in", Type: proto.ColumnType_INT, Description: "Bytes received from the country.", Fields: []string{"traffic_in"}},
 			{Name: "traffic_out", Type: proto.ColumnType_INT, Description: "Bytes sent to the country.", Fields: []string{"traffic_out"}},
-			{Name: "threat_weight", Type: proto.ColumnType_INT, Description: "Threat score of the traffic to the country.", Fields: []string{"threatweight"}},
-			{Name: "threat_block", Type: proto.ColumnType_INT, Description: "Threat score of the blocked sessions.", Fields: []string{"threat_block"}},
-			{Name: "threat_pass", Type: proto.ColumnType_INT, Description: "Threat score of the sessions let through.", Fields: []string{"threat_pass"}},
-			{Name: "fortigates", Type: proto.ColumnType_JSON, Description: "FortiGates (serials or names) that logged the traffic.", Value: func(r *viewRow) any { return toList(r.field("fortigate")) }},
-			{Name: "vdoms", Type: proto.ColumnType_JSON, Description: "Device VDOMs that logged the traffic, as DEVICE[vdom].", Value: func(r *viewRow) any { return toList(r.field("devvds")) }},
-		},
+		}, threatScoreColumns("the traffic to the country"), deviceListColumns("logged the traffic")),
 	}
 }

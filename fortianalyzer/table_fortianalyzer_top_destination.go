@@ -15,7 +15,7 @@ func topDestinationView() *fortiView {
 		Description: "Top traffic destinations (FortiView Top Destinations) in a time window, ranked by bandwidth.",
 		DefaultSort: []faz.Sort{{Field: "bandwidth", Order: "desc"}},
 		Pushdown:    []pushdown{{Column: "dstip", Field: "dstip"}, {Column: "dst_interface", Field: "dstintf"}},
-		Columns: []viewColumn{
+		Columns: concatColumns([]viewColumn{
 			{Name: "dstip", Type: proto.ColumnType_INET, Description: "Destination IP address (qual: = or IN, pushed into the task's filter).", Fields: []string{"dstip"}},
 			{Name: "hostname", Type: proto.ColumnType_STRING, Description: "Resolved host name of the destination, NULL when only the address is known.", Value: destinationHostname},
 			{Name: "dst_interface", Type: proto.ColumnType_STRING, Description: "FortiGate interface the traffic left on (qual: = or IN, pushed down).", Fields: []string{"dstintf"}},
@@ -26,9 +26,7 @@ func topDestinationView() *fortiView {
 			{Name: "bytes", Type: proto.ColumnType_INT, Description: "Total bytes exchanged with the destination in the window.", Value: rowBytes},
 			{Name: "traffic_in", Type: proto.ColumnType_INT, Description: "Bytes received from the destination.", Fields: []string{"traffic_in"}},
 			{Name: "traffic_out", Type: proto.ColumnType_INT, Description: "Bytes sent to the destination.", Fields: []string{"traffic_out"}},
-			{Name: "fortigates", Type: proto.ColumnType_JSON, Description: "FortiGates (serials or names) that logged the traffic.", Value: func(r *viewRow) any { return toList(r.field("fortigate")) }},
-			{Name: "vdoms", Type: proto.ColumnType_JSON, Description: "Device VDOMs that logged the traffic, as DEVICE[vdom].", Value: func(r *viewRow) any { return toList(r.field("devvds")) }},
-		},
+		}, deviceListColumns("logged the traffic")),
 	}
 }
 

@@ -16,7 +16,7 @@ func topSourceView() *fortiView {
 		DefaultSort: []faz.Sort{{Field: "bandwidth", Order: "desc"}},
 		// Filterable fields of top-sources in the spec, under their column names.
 		Pushdown: []pushdown{{Column: "srcip", Field: "srcip"}, {Column: "src_interface", Field: "srcintf"}, {Column: "user_name", Field: "f_user"}},
-		Columns: []viewColumn{
+		Columns: concatColumns([]viewColumn{
 			{Name: "srcip", Type: proto.ColumnType_INET, Description: "Source IP address (qual: = or IN, pushed into the task's filter).", Fields: []string{"srcip"}},
 			{Name: "hostname", Type: proto.ColumnType_STRING, Description: "Resolved host name of the source, NULL when the appliance only knows the address.", Value: sourceHostname},
 			{Name: "user_name", Type: proto.ColumnType_STRING, Description: "User identified on the source's sessions (FAZ's f_user: the user, else the unauthenticated user name; qual: = or IN, pushed down).", Fields: []string{"f_user", "user", "unauthuser"}},
@@ -28,12 +28,7 @@ func topSourceView() *fortiView {
 			{Name: "bits_per_second", Type: proto.ColumnType_DOUBLE, Description: "Average rate over the window, bytes x 8 / window seconds (NULL for a task read by tid, whose window the plugin does not know).", Value: bitsPerSecond},
 			{Name: "traffic_in", Type: proto.ColumnType_INT, Description: "Bytes received by the source.", Fields: []string{"traffic_in"}},
 			{Name: "traffic_out", Type: proto.ColumnType_INT, Description: "Bytes sent by the source.", Fields: []string{"traffic_out"}},
-			{Name: "threat_weight", Type: proto.ColumnType_INT, Description: "Threat score of the source's sessions.", Fields: []string{"threatweight"}},
-			{Name: "threat_block", Type: proto.ColumnType_INT, Description: "Threat score of the blocked sessions.", Fields: []string{"threat_block"}},
-			{Name: "threat_pass", Type: proto.ColumnType_INT, Description: "Threat score of the sessions let through.", Fields: []string{"threat_pass"}},
-			{Name: "fortigates", Type: proto.ColumnType_JSON, Description: "FortiGates (serials or names) that logged the traffic.", Value: func(r *viewRow) any { return toList(r.field("fortigate")) }},
-			{Name: "vdoms", Type: proto.ColumnType_JSON, Description: "Device VDOMs that logged the traffic, as DEVICE[vdom].", Value: func(r *viewRow) any { return toList(r.field("devvds")) }},
-		},
+		}, threatScoreColumns("the source's sessions"), deviceListColumns("logged the traffic")),
 	}
 }
 

@@ -16,7 +16,7 @@ func topWebsiteView() *fortiView {
 		Description: "Top web categories by sessions and bandwidth (FortiView Top Websites) in a time window.",
 		DefaultSort: []faz.Sort{{Field: "bandwidth", Order: "desc"}},
 		Pushdown:    []pushdown{{Column: "category", Field: "catdesc"}},
-		Columns: []viewColumn{
+		Columns: concatColumns([]viewColumn{
 			{Name: "category", Type: proto.ColumnType_STRING, Description: "FortiGuard web category, e.g. Information Technology (qual: = or IN, pushed down).", Fields: []string{"catdesc"}},
 			{Name: "category_id", Type: proto.ColumnType_INT, Description: "FortiGuard web category id.", Fields: []string{"catid"}},
 			{Name: "sessions", Type: proto.ColumnType_INT, Description: "Number of sessions in the window.", Fields: []string{"sessions"}},
@@ -26,10 +26,7 @@ func topWebsiteView() *fortiView {
 			{Name: "bytes", Type: proto.ColumnType_INT, Description: "Total bytes in the window.", Value: rowBytes},
 			{Name: "traffic_in", Type: proto.ColumnType_INT, Description: "Bytes received.", Fields: []string{"traffic_in"}},
 			{Name: "traffic_out", Type: proto.ColumnType_INT, Description: "Bytes sent.", Fields: []string{"traffic_out"}},
-			{Name: "threat_weight", Type: proto.ColumnType_INT, Description: "Threat score of the category's sessions.", Fields: []string{"threatweight"}},
-			{Name: "threat_block", Type: proto.ColumnType_INT, Description: "Threat score of the blocked sessions.", Fields: []string{"threat_block"}},
-			{Name: "threat_pass", Type: proto.ColumnType_INT, Description: "Threat score of the sessions let through.", Fields: []string{"threat_pass"}},
 			{Name: "fortigates", Type: proto.ColumnType_JSON, Description: "FortiGates (serials or names) that logged the traffic.", Value: func(r *viewRow) any { return toList(r.field("fortigate")) }},
-		},
+		}, threatScoreColumns("the category's sessions")),
 	}
 }
