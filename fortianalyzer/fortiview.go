@@ -74,7 +74,8 @@ type taskQuery struct {
 	RawFilter     string // the user's `filter` qual, echoed
 	CaseSensitive *bool
 	TID           *int64
-	VDOM          string // per-VDOM views: the VDOM qual value; "" when none
+	VDOM          string  // per-VDOM views: the VDOM qual value; "" when none
+	AnswerWindow  *window // a task read by tid: the window its answer reports, if any
 	// devs is Device (and VDOM) resolved against the ADOM's devices: set by selectors
 	// before the task's first row is emitted, read by per-row hydrates after.
 	devs *[]faz.Device
@@ -339,8 +340,22 @@ func (p *pluginState) listFortiView(v *fortiView) plugin.HydrateFunc {
 		}
 		return nil, streamTasks(ctx, d, v.Table, tasks, keep, func(ctx context.Context, t *taskQuery, emit func(faz.Row) error) error {
 			if t.TID != nil {
-				_, err := c.FetchFortiView(ctx, t.ADOM, v.View, int(*t.TID), emit)
-				return err
+				// One get's rows (at most 1000), held until the answer's own window is known,
+				// which per-second rates need.
+				var rows []faz.Row
+				info, err := c.FetchFortiView(ctx, t.ADOM, v.View, int(*t.TID), func(r faz.Row) error { rows = append(rows, r); return nil })
+				if err != nil {
+					return err
+				}
+				if !info.Start.IsZero() {
+					t.AnswerWindow = &window{Start: info.Start, End: info.End}
+				}
+				for _, r := range rows {
+					if err := emit(r); err != nil {
+						return err
+					}
+				}
+				return nil
 			}
 			spec := faz.FortiViewSpec{
 				ADOM:   t.ADOM,

@@ -25,7 +25,7 @@ func topSourceView() *fortiView {
 			{Name: "session_block", Type: proto.ColumnType_INT, Description: "Sessions that were blocked.", Fields: []string{"session_block"}},
 			{Name: "session_pass", Type: proto.ColumnType_INT, Description: "Sessions that were allowed.", Fields: []string{"session_pass"}},
 			{Name: "bytes", Type: proto.ColumnType_INT, Description: "Total bytes the source sent and received in the window (the appliance's bandwidth field, which counts bytes).", Value: rowBytes},
-			{Name: "bits_per_second", Type: proto.ColumnType_DOUBLE, Description: "Average rate over the window, bytes x 8 / window seconds (NULL for a task read by tid, whose window the plugin does not know).", Value: bitsPerSecond},
+			{Name: "bits_per_second", Type: proto.ColumnType_DOUBLE, Description: "Average rate over the window, bytes x 8 / window seconds (for a task read by tid, over the window its answer reports; NULL when it reports none).", Value: bitsPerSecond},
 			{Name: "traffic_in", Type: proto.ColumnType_INT, Description: "Bytes received by the source.", Fields: []string{"traffic_in"}},
 			{Name: "traffic_out", Type: proto.ColumnType_INT, Description: "Bytes sent by the source.", Fields: []string{"traffic_out"}},
 		}, threatScoreColumns("the source's sessions"), deviceListColumns("logged the traffic")),
@@ -60,14 +60,22 @@ func rowBytes(r *viewRow) any {
 
 // bitsPerSecond is the seed documents' "bandwidth": bits per second over the window. The
 // seed dialect sends it ready-made under bandwidth; the real appliance's bandwidth is bytes,
-// so the rate is derived from the task's window (unknown for a task fetched by tid: NULL).
+// so the rate is derived from the task's window (for a task fetched by tid, the window its
+// answer reports in data-time-range).
 func bitsPerSecond(r *viewRow) any {
 	if _, seed := r.Row["bytes"]; seed {
 		return toFloat(r.Row["bandwidth"])
 	}
 	b, ok := rowBytes(r).(int64)
-	if !ok || !r.Task.HasWindow || r.Task.Window.Seconds() <= 0 {
+	w := r.Task.Window
+	if !r.Task.HasWindow {
+		if r.Task.AnswerWindow == nil {
+			return nil
+		}
+		w = *r.Task.AnswerWindow
+	}
+	if !ok || w.Seconds() <= 0 {
 		return nil
 	}
-	return float64(b) * 8 / r.Task.Window.Seconds()
+	return float64(b) * 8 / w.Seconds()
 }

@@ -49,6 +49,9 @@ type TaskInfo struct {
 	Rows       int    // rows handed to fn
 	TotalCount int64  // total-count-all when the appliance gave it, else -1
 	Dialect    string // "real" or "seed"
+	// Start and End are the window of a task read by FetchFortiView, [Start, End), from
+	// the answer's data-time-range (zero when the appliance does not say).
+	Start, End time.Time
 }
 
 // RunFortiView creates a FortiView task per page of up to 1000 rows, polls
@@ -262,6 +265,27 @@ func (c *Client) FetchFortiView(ctx context.Context, adom, view string, tid int,
 	}
 	c.tids.add(tid)
 	info.TotalCount = st.TotalCount
+	info.Start, info.End = c.answerWindow(ctx, st)
 	_, err = callFn(st.Rows, fn, &info.Rows)
 	return info, err
+}
+
+// answerWindow reads a task answer's data-time-range (inclusive to the second, in the zone
+// the answer names or the appliance's) as a half-open window; zero when absent or unreadable.
+func (c *Client) answerWindow(ctx context.Context, st *taskState) (time.Time, time.Time) {
+	if st.WindowStart == "" || st.WindowEnd == "" {
+		return time.Time{}, time.Time{}
+	}
+	loc, err := time.LoadLocation(st.WindowZone)
+	if st.WindowZone == "" || err != nil {
+		if loc, err = c.Location(ctx); err != nil {
+			return time.Time{}, time.Time{}
+		}
+	}
+	start, err1 := time.ParseInLocation(timeLayout, st.WindowStart, loc)
+	end, err2 := time.ParseInLocation(timeLayout, st.WindowEnd, loc)
+	if err1 != nil || err2 != nil || end.Before(start) {
+		return time.Time{}, time.Time{}
+	}
+	return start, end.Add(time.Second)
 }
