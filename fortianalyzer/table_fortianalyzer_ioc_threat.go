@@ -25,7 +25,7 @@ func iocThreatView() *fortiView {
 		},
 		Columns: []viewColumn{
 			{Name: "threat", Type: proto.ColumnType_STRING, Description: "Threat name: signature, malware, URL category or domain (qual: = or IN, pushed into the task's filter).", Fields: []string{"threat"}},
-			{Name: "threat_type", Type: proto.ColumnType_STRING, Description: "Kind of threat, e.g. ips, malware-detected, Malicious Websites (qual: = or IN, pushed down).", Fields: []string{"threattype", "threat_type"}},
+			{Name: "threat_type", Type: proto.ColumnType_STRING, Description: "Kind of threat, e.g. ips, malware-detected, Malicious Websites (qual: = or IN, pushed down).", Fields: []string{"threattype"}},
 			{Name: "severity", Type: proto.ColumnType_STRING, Description: "Severity: critical, high, medium, low or info.", Value: threatSeverity, Local: true},
 			{Name: "threat_level", Type: proto.ColumnType_INT, Description: "Numeric threat level: 4 critical, 3 high, 2 medium, 1 low, 0 info.", Value: threatLevel, Local: true},
 			{Name: "threat_weight", Type: proto.ColumnType_INT, Description: "Threat score the appliance ranks threats by.", Fields: []string{"threatweight"}, Local: true},

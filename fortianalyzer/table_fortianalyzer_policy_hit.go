@@ -53,7 +53,7 @@ func policyDevice(r *viewRow) any {
 			return s
 		}
 	}
-	return toString(r.field("device", "devname"))
+	return toString(r.field("device"))
 }
 
 // lastHit reads time_stamp, the epoch second of the policy's last match.

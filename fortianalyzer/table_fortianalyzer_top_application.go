@@ -16,7 +16,7 @@ func topApplicationView() *fortiView {
 		DefaultSort: []faz.Sort{{Field: "bandwidth", Order: "desc"}},
 		Pushdown:    []pushdown{{Column: "app_group", Field: "app_group"}},
 		Columns: []viewColumn{
-			{Name: "app_group", Type: proto.ColumnType_STRING, Description: "Application group the appliance aggregates by, e.g. Microsoft.Office.365 (qual: = or IN, pushed down).", Fields: []string{"app_group", "app"}},
+			{Name: "app_group", Type: proto.ColumnType_STRING, Description: "Application group the appliance aggregates by, e.g. Microsoft.Office.365 (qual: = or IN, pushed down).", Fields: []string{"app_group"}},
 			{Name: "app_category", Type: proto.ColumnType_STRING, Description: "Application category, e.g. Video/Audio.", Fields: []string{"appcat", "category"}},
 			{Name: "risk", Type: proto.ColumnType_STRING, Description: "FortiGuard risk rating of the group: critical, high, medium, elevated or low.", Value: appRisk},
 			{Name: "risk_level", Type: proto.ColumnType_INT, Description: "FortiGuard risk level, 1 (low) to 5 (critical), as the appliance sends it.", Fields: []string{"risk"}},

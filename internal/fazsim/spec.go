@@ -80,6 +80,7 @@ type ServedView struct {
 	Filterable []string
 	Sortable   []string
 	RowFields  []string // keys of every row (empty views: the fields a row would have)
+	SeedFields []string // keys of a row in the seed documents' dialect
 	HasRows    bool     // false for views served as an empty, well-formed answer
 }
 
@@ -87,7 +88,7 @@ type ServedView struct {
 func ServedCatalogue() map[string]ServedView {
 	out := map[string]ServedView{}
 	for n, v := range views {
-		out[n] = ServedView{Name: n, Filterable: v.filterFields, Sortable: v.columns, RowFields: v.rowFields, HasRows: v.rows != nil}
+		out[n] = ServedView{Name: n, Filterable: v.filterFields, Sortable: v.columns, RowFields: v.rowFields, SeedFields: v.seedColumns, HasRows: v.rows != nil}
 	}
 	return out
 }
