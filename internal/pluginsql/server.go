@@ -39,6 +39,7 @@ func startPlugin(pluginFunc plugin.PluginFunc, conns []Connection, logger hclog.
 	var p *plugin.Plugin
 	wrapped := func(ctx context.Context) *plugin.Plugin {
 		p = pluginFunc(ctx)
+		recordHydrateErrors(p)
 		return p
 	}
 	// plugin.Server writes its startup lines through a logger bound to
