@@ -8,8 +8,9 @@ import (
 )
 
 // The SDK (v5.14.1) reports a failed list hydrate on one channel and the end of the rows on
-// another, and QueryData.streamRows selects on both: when both are ready at once it picks
-// one at random, and Execute then returns nil for a scan that failed. An error would read as
+// another, twice over (QueryData.streamRows, then Plugin.execute), and selects on both: when
+// both are ready at once it picks one at random, and Execute then returns nil for a scan
+// that failed. An error would read as
 // an empty answer (seen about 2 in 30 runs of the error golden cases under -race). So every
 // table's list and get hydrate is wrapped to also record its error on the execution it ran
 // for, found through the context the SDK derives from the execution's stream; the cursor
@@ -18,33 +19,48 @@ import (
 
 type errSlotKey struct{}
 
-// errSlot holds the first list hydrate error of one execution.
+// errSlot holds, per connection, the error of the last list hydrate call of one execution
+// (a call that succeeds, e.g. after an SDK retry, clears it).
 type errSlot struct {
-	mu  sync.Mutex
-	err error
+	mu   sync.Mutex
+	errs map[string]error
 }
 
 func (s *errSlot) get() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.err
+	for _, err := range s.errs {
+		return err
+	}
+	return nil
+}
+
+func (s *errSlot) set(conn string, err error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err == nil {
+		delete(s.errs, conn)
+		return
+	}
+	s.errs[conn] = err
 }
 
 func withErrSlot(ctx context.Context) (context.Context, *errSlot) {
-	s := &errSlot{}
+	s := &errSlot{errs: map[string]error{}}
 	return context.WithValue(ctx, errSlotKey{}, s), s
 }
 
 // recordHydrateErrors wraps the list hydrate of the plugin's tables, whether they come from
-// TableMap or TableMapFunc. Tables with an ignore or retry config are left alone: the SDK
-// may then turn an error into rows or a later success, which only it knows.
+// TableMap or TableMapFunc. It runs before the SDK fills in its defaults, so what it sees of
+// ignore configs is the plugin's own: a plugin or table that ignores some errors is left
+// alone, since only the SDK knows which of its errors become rows.
 func recordHydrateErrors(p *plugin.Plugin) {
+	if p.DefaultIgnoreConfig != nil {
+		return
+	}
 	wrapAll := func(m map[string]*plugin.Table) {
 		for _, t := range m {
-			if p.DefaultIgnoreConfig != nil || p.DefaultRetryConfig != nil {
-				return
-			}
-			if t.List != nil && t.List.Hydrate != nil && t.List.IgnoreConfig == nil && t.List.RetryConfig == nil {
+			if t.List != nil && t.List.Hydrate != nil && t.List.IgnoreConfig == nil {
 				t.List.Hydrate = recording(t.List.Hydrate)
 			}
 		}
@@ -59,20 +75,14 @@ func recordHydrateErrors(p *plugin.Plugin) {
 	}
 }
 
-// recording returns h with its error also stored in the execution's slot. The SDK names
+// recording returns h with its outcome also stored in the execution's slot. The SDK names
 // hydrates by their function; a table has one list hydrate, so the wrapper's name cannot
 // collide with another hydrate of the same table.
 func recording(h plugin.HydrateFunc) plugin.HydrateFunc {
 	return func(ctx context.Context, d *plugin.QueryData, hd *plugin.HydrateData) (any, error) {
 		v, err := h(ctx, d, hd)
-		if err != nil {
-			if s, ok := ctx.Value(errSlotKey{}).(*errSlot); ok {
-				s.mu.Lock()
-				if s.err == nil {
-					s.err = err
-				}
-				s.mu.Unlock()
-			}
+		if s, ok := ctx.Value(errSlotKey{}).(*errSlot); ok && d.Connection != nil {
+			s.set(d.Connection.Name, err)
 		}
 		return v, err
 	}
