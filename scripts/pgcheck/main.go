@@ -6,7 +6,7 @@
 // What it runs:
 //   - every ```sql+postgres (and plain ```sql) block of docs/, paired with its ```sql+sqlite twin;
 //   - every NAME.pg.sql of the twin folders (-twins, default e2e/testdata/postgres), paired with
-//     NAME.sqlite.sql; a pair whose both halves fail agrees (an error case);
+//     NAME.sqlite.sql; both halves of an error_* pair must fail, and an error anywhere else fails;
 //   - every NAME.pg.sql of -queries (e.g. the Powerpipe mod's queries), which must run and,
 //     unless listed in -allow-empty, return rows.
 //
@@ -66,6 +66,8 @@ type check struct {
 	postgres string
 	sqlite   string // "" when there is no twin
 	mustRows bool   // an empty Postgres answer fails (queries without a twin)
+	// wantError: both engines must refuse (twins named error_*); elsewhere an error fails.
+	wantError bool
 }
 
 func main() {
@@ -201,8 +203,10 @@ func judge(ctx context.Context, pg *postgres, db *pluginsql.DB, c check, warm an
 	}
 	detail += " sqlite_rows=" + lite.count()
 	switch {
-	case cold.err != "" && lite.err != "":
+	case cold.err != "" && lite.err != "" && c.wantError:
 		detail += " (both refuse: " + oneLine(cold.err) + ")"
+	case cold.err != "" && lite.err != "":
+		problems = append(problems, "both engines fail: "+oneLine(cold.err))
 	case cold.err != "":
 		problems = append(problems, "postgres: "+cold.err)
 	case lite.err != "":
@@ -266,7 +270,7 @@ func collect(o options) ([]check, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s has no .sqlite.sql twin: %w", p, err)
 		}
-		out = append(out, check{name: "twin: " + name, postgres: string(pgSQL), sqlite: string(liteSQL)})
+		out = append(out, check{name: "twin: " + name, postgres: string(pgSQL), sqlite: string(liteSQL), wantError: strings.HasPrefix(name, "error_")})
 	}
 	if o.queries != "" {
 		qs, err := filepath.Glob(filepath.Join(o.queries, "*.pg.sql"))
