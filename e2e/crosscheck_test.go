@@ -181,3 +181,29 @@ func TestBadConfigFailsWhenConnectionIsSet(t *testing.T) {
 		}
 	}
 }
+
+// TestLogTimeLowerBoundWidensTheWindow: `log_time >= X` with X before the default window's
+// start must search from X (it used to keep the default 24 hours and return only those).
+func TestLogTimeLowerBoundWidensTheWindow(t *testing.T) {
+	e := newEnv(t, envOptions{})
+	from := fixedNow.Add(-48 * time.Hour)
+	rows := e.mustQuery(`select count(*) as n from fortianalyzer_log where log_type = 'attack' and log_time >= ?`, fazTime(from))
+	var want int64
+	for _, a := range e.sim.Data().ADOMs() {
+		if a.Name != "root" {
+			continue
+		}
+		e.sim.Data().Logs(a.Name, from, fixedNow.Add(-time.Second), func(r fazsim.LogRow) bool {
+			if r.LogType == "attack" {
+				want++
+			}
+			return true
+		})
+	}
+	if want == 0 {
+		t.Fatal("the simulator has no attack logs in the window: the test proves nothing")
+	}
+	if got := rows[0]["n"].(int64); got != want {
+		t.Errorf("log_time >= %s: SQL counts %d attack logs, the simulator's logs say %d", fazTime(from), got, want)
+	}
+}
