@@ -7,7 +7,7 @@ BIN     := bin
 PLUGIN_DIR := $(HOME)/.steampipe/plugins/local/fortianalyzer
 CONFIG_DIR := $(HOME)/.steampipe/config
 
-.PHONY: all build bins test vet demo install bench clean
+.PHONY: all build bins test vet demo install bench clean mod-sql
 
 all: build
 
@@ -41,3 +41,11 @@ clean:
 	rm -rf $(BIN)
 bench: bins
 	$(GO) run ./bench $(BENCHFLAGS)
+
+# The Powerpipe mod's queries and controls as NAME.pg.sql files (params replaced by their
+# defaults; the endpoint detail dashboard's input by a simulator address), for
+# QUERIES_DIR=$(MODSQL_DIR) postgres-fdw/run.sh.
+MODSQL_DIR ?= $(BIN)/modsql
+mod-sql:
+	rm -rf $(MODSQL_DIR)
+	$(GO) run ./cmd/modsql -mod mod -out $(MODSQL_DIR) -set endpoint_ip=10.0.1.50

@@ -30,28 +30,38 @@ func (s setFlag) Set(v string) error {
 
 func main() {
 	dir := flag.String("mod", "mod", "mod directory")
-	out := flag.String("out", "", "directory to write NAME.pg.sql files into (created); empty: only check")
+	out := flag.String("out", "", "directory to write NAME.pg.sql files into (created); empty: only check the mod")
+	format := flag.Bool("fmt", false, "rewrite the mod's files in canonical HCL layout, then check")
 	values := setFlag{}
 	flag.Var(values, "set", "NAME=VALUE for a param with no default (repeatable)")
 	flag.Parse()
-	if err := run(*dir, *out, values); err != nil {
+	if err := run(*dir, *out, *format, values); err != nil {
 		fmt.Fprintln(os.Stderr, "modsql:", err)
 		os.Exit(1)
 	}
 }
 
-func run(dir, out string, values map[string]string) error {
+func run(dir, out string, format bool, values map[string]string) error {
 	m, diags := modcheck.Load(dir)
 	if diags.HasErrors() {
 		return fmt.Errorf("%s is not a valid mod:\n%s", dir, modcheck.Format(diags))
 	}
+	if format {
+		changed, err := m.Unformatted(true)
+		for _, f := range changed {
+			fmt.Println("formatted", f)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	if out == "" {
+		fmt.Printf("%s: %d files ok\n", dir, len(m.Files))
+		return nil
+	}
 	stmts, err := m.Statements(values)
 	if err != nil {
 		return err
-	}
-	if out == "" {
-		fmt.Printf("%s: %d files, %d statements ok\n", dir, len(m.Files), len(stmts))
-		return nil
 	}
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return err

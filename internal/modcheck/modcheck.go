@@ -143,6 +143,16 @@ func Load(dir string) (*Mod, hcl.Diagnostics) {
 	for _, r := range m.order {
 		m.checkProvider(r)
 	}
+	sort.SliceStable(m.diags, func(i, j int) bool {
+		a, b := m.diags[i].Subject, m.diags[j].Subject
+		if a == nil || b == nil {
+			return a == nil && b != nil
+		}
+		if a.Filename != b.Filename {
+			return a.Filename < b.Filename
+		}
+		return a.Start.Byte < b.Start.Byte
+	})
 	return m, m.diags
 }
 
@@ -182,6 +192,11 @@ func (m *Mod) block(b *hclsyntax.Block, parent *hclsyntax.Block, allowed map[str
 			continue
 		}
 		m.pending = append(m.pending, pendingExpr{a.Expr, sc})
+	}
+	for _, name := range s.required {
+		if _, ok := b.Body.Attributes[name]; !ok {
+			m.errorf(b.TypeRange, "%s needs %s", desc, name)
+		}
 	}
 
 	var r *Resource

@@ -13,6 +13,7 @@ type blockSchema struct {
 	attrs    map[string]bool         // allowed attribute names
 	anyAttrs bool                    // any attribute (locals)
 	blocks   map[string]*blockSchema // allowed nested block types
+	required []string                // attributes the block must set
 }
 
 func set(lists ...[]string) map[string]bool {
@@ -98,7 +99,8 @@ var topLevel = func() map[string]*blockSchema {
 	m := map[string]*blockSchema{
 		"mod": {labels: 1, attrs: set(resourceAttrs, treeAttrs, []string{"color", "icon", "categories"}), blocks: map[string]*blockSchema{
 			"require": {attrs: set([]string{"steampipe"}), blocks: map[string]*blockSchema{
-				"plugin":    {labels: 1, attrs: set([]string{"min_version"})},
+				// PluginVersion.Initialise fails on an empty min_version (not semver).
+				"plugin":    {labels: 1, attrs: set([]string{"min_version"}), required: []string{"min_version"}},
 				"mod":       {labels: 1, attrs: set(treeAttrs, []string{"version", "args", "path", "branch", "tag"})},
 				"steampipe": minVersion,
 				"powerpipe": minVersion,

@@ -1,5 +1,5 @@
 dashboard "threat_overview" {
-  title         = "FortiAnalyzer Threat Overview"
+  title = "FortiAnalyzer Threat Overview"
 
   tags = merge(local.fortianalyzer_common_tags, {
     type = "Dashboard"
