@@ -54,9 +54,10 @@ dashboard "device_health" {
   }
 
   container {
+    # The rows the device_silent detection judges, with their reasons.
     table {
       title = "Devices"
-      query = query.device_logging_status
+      query = query.device_silent
       width = 12
       args = {
         silence_minutes = self.input.silence_minutes.value
@@ -141,50 +142,6 @@ query "device_log_count" {
     where
       l.log_type in ('traffic', 'event');
   EOQ
-}
-
-query "device_logging_status" {
-  sql = <<-EOQ
-    with last_log as (
-      select
-        l.adom,
-        l.device_name,
-        max(l.log_time) as last_log_time,
-        count(*) as logs
-      from
-        fortianalyzer_adom as a
-        join fortianalyzer_log as l on l.adom = a.name
-      where
-        l.log_type in ('traffic', 'event')
-      group by
-        l.adom, l.device_name
-    )
-    select
-      d.adom as "ADOM",
-      d.name as "Device",
-      d.serial as "Serial",
-      d.platform as "Platform",
-      d.os_version as "OS",
-      d.connection_status as "Connection",
-      d.last_checked as "Last Checked",
-      ll.last_log_time as "Last Log",
-      round(extract(epoch from now() - ll.last_log_time) / 60) as "Minutes Silent",
-      coalesce(ll.logs, 0) as "Logs (24h)",
-      case
-        when ll.last_log_time is null or ll.last_log_time < now() - make_interval(mins => $1::int) then 'silent'
-        else 'logging'
-      end as "Status"
-    from
-      fortianalyzer_device as d
-      left join last_log as ll on ll.adom = d.adom and ll.device_name = d.name
-    order by
-      ll.last_log_time nulls first, d.adom, d.name;
-  EOQ
-
-  param "silence_minutes" {
-    description = "Minutes without a log after which a device counts as silent."
-    default     = 60
-  }
 }
 
 query "device_log_rate" {

@@ -133,7 +133,8 @@ query "device_silent" {
       select
         l.adom,
         l.device_name,
-        max(l.log_time) as last_log_time
+        max(l.log_time) as last_log_time,
+        count(*) as logs
       from
         fortianalyzer_adom as a
         join fortianalyzer_log as l on l.adom = a.name
@@ -160,11 +161,17 @@ query "device_silent" {
       end as reason,
       d.adom,
       d.serial,
+      d.platform,
+      d.os_version,
       d.connection_status,
-      ll.last_log_time
+      d.last_checked,
+      ll.last_log_time,
+      coalesce(ll.logs, 0) as logs_24h
     from
       fortianalyzer_device as d
-      left join last_log as ll on ll.adom = d.adom and ll.device_name = d.name;
+      left join last_log as ll on ll.adom = d.adom and ll.device_name = d.name
+    order by
+      ll.last_log_time nulls first, d.adom, d.name;
   EOQ
 
   param "silence_minutes" {
