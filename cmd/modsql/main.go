@@ -33,7 +33,7 @@ func main() {
 	out := flag.String("out", "", "directory to write NAME.pg.sql files into (created); empty: only check the mod")
 	format := flag.Bool("fmt", false, "rewrite the mod's files in canonical HCL layout, then check")
 	values := setFlag{}
-	flag.Var(values, "set", "NAME=VALUE for a param with no default (repeatable)")
+	flag.Var(values, "set", "NAME=VALUE for a param: needed when it has no default, overrides the default otherwise (repeatable)")
 	flag.Parse()
 	if err := run(*dir, *out, *format, values); err != nil {
 		fmt.Fprintln(os.Stderr, "modsql:", err)

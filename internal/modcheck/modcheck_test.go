@@ -95,6 +95,20 @@ func TestStatements(t *testing.T) {
 			t.Errorf("%s:\n got %s\nwant %s", name, got[name], want)
 		}
 	}
+	// a given value beats a default, not a control's constant arg
+	stmts, err = m.Statements(map[string]string{"ip": "10.0.0.1", "threshold": "9"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range stmts {
+		want := map[string]string{
+			"query_over":   `select '9'::int as threshold`,
+			"control_over": `select 7::int as threshold`,
+		}[s.Name]
+		if want != "" && !strings.HasPrefix(strings.TrimSpace(s.SQL), want) {
+			t.Errorf("%s with threshold=9: %s, want prefix %s", s.Name, strings.TrimSpace(s.SQL), want)
+		}
+	}
 }
 
 // The repository's mod: valid, every query used, every statement renderable with the

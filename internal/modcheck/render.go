@@ -16,8 +16,9 @@ type Statement struct {
 }
 
 // Statements renders every top-level query and control, in declaration order, with each
-// $N replaced by a SQL literal: the control's constant arg, else the param's default, else
-// values[param name]. A param with none of these is an error naming it, never a NULL.
+// $N replaced by a SQL literal: the control's constant arg, else values[param name] (as
+// text, the way Powerpipe passes a --arg), else the param's default. A param with none of
+// these is an error naming it, never a NULL.
 func (m *Mod) Statements(values map[string]string) ([]Statement, error) {
 	var out []Statement
 	for _, r := range m.order {
@@ -38,15 +39,14 @@ func (m *Mod) Statements(values map[string]string) ([]Statement, error) {
 					v = a.List[i].Value
 				}
 			}
+			if s, ok := values[p.Name]; ok && v == cty.NilVal {
+				v = cty.StringVal(s)
+			}
 			if v == cty.NilVal && p.HasDefault {
 				v = p.Default
 			}
 			if v == cty.NilVal {
-				s, ok := values[p.Name]
-				if !ok {
-					return nil, fmt.Errorf("%s: param %q of %s has no constant arg or default; give it a value (modsql -set %s=VALUE)", r.Key(), p.Name, from.Key(), p.Name)
-				}
-				v = cty.StringVal(s)
+				return nil, fmt.Errorf("%s: param %q of %s has no constant arg or default; give it a value (modsql -set %s=VALUE)", r.Key(), p.Name, from.Key(), p.Name)
 			}
 			lit, err := literal(v)
 			if err != nil {

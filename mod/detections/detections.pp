@@ -153,9 +153,9 @@ query "device_silent" {
         when ll.last_log_time is null then
           d.name || ' (' || d.serial || ') sent no traffic or event log in the last 24 hours; connection ' || coalesce(d.connection_status, 'unknown') || ': check the device and its log forwarding.'
         else
-          d.name || ' (' || d.serial || ') last logged ' || round(extract(epoch from now() - ll.last_log_time) / 60) || ' minute(s) ago'
+          d.name || ' (' || d.serial || ') last logged ' || floor(extract(epoch from now() - ll.last_log_time) / 60) || ' minute(s) ago'
           || case
-            when ll.last_log_time < now() - make_interval(mins => $1::int) then ', more than ' || $1::int || ': check the device and its log forwarding.'
+            when ll.last_log_time < now() - make_interval(mins => $1::int) then ', past the ' || $1::int || '-minute threshold: check the device and its log forwarding.'
             else '.'
           end
       end as reason,
