@@ -282,11 +282,10 @@ func (m *Mod) fillProvider(r *Resource) {
 		}
 	}
 	if a, ok := attrs["query"]; ok {
-		t, ok := a.Expr.(*hclsyntax.ScopeTraversalExpr)
-		if !ok || len(t.Traversal) != 2 || t.Traversal.RootName() != "query" {
+		if ref := reference(a.Expr, "query"); ref == "" {
 			m.errorf(a.Expr.Range(), "%s: query must reference a query block, as query.NAME", r.Key())
 		} else {
-			r.Query = "query." + t.Traversal[1].(hcl.TraverseAttr).Name
+			r.Query = ref
 		}
 	}
 	if a, ok := attrs["args"]; ok {
@@ -299,14 +298,32 @@ func (m *Mod) fillProvider(r *Resource) {
 			return
 		}
 		for _, e := range tuple.Exprs {
-			t, ok := e.(*hclsyntax.ScopeTraversalExpr)
-			if !ok || len(t.Traversal) != 2 || (t.Traversal.RootName() != "control" && t.Traversal.RootName() != "benchmark") {
+			ref := reference(e, "control", "benchmark")
+			if ref == "" {
 				m.errorf(e.Range(), "%s: a benchmark child must be control.NAME or benchmark.NAME", r.Key())
 				continue
 			}
-			r.Children = append(r.Children, t.Traversal.RootName()+"."+t.Traversal[1].(hcl.TraverseAttr).Name)
+			r.Children = append(r.Children, ref)
 		}
 	}
+}
+
+// reference returns "KIND.NAME" when e is exactly such a traversal with one of the kinds.
+func reference(e hclsyntax.Expression, kinds ...string) string {
+	t, ok := e.(*hclsyntax.ScopeTraversalExpr)
+	if !ok || len(t.Traversal) != 2 {
+		return ""
+	}
+	name, ok := t.Traversal[1].(hcl.TraverseAttr)
+	if !ok {
+		return ""
+	}
+	for _, k := range kinds {
+		if t.Traversal.RootName() == k {
+			return k + "." + name.Name
+		}
+	}
+	return ""
 }
 
 func (m *Mod) param(r *Resource, b *hclsyntax.Block) {
@@ -402,6 +419,10 @@ func (m *Mod) checkTraversal(t hcl.Traversal, sc *scope) {
 	switch {
 	case referenceKinds[root]:
 		name := step(1)
+		if name == "" {
+			m.errorf(rng, "unsupported reference %s: use %s.NAME", traversalString(t), root)
+			return
+		}
 		key := root + "." + name
 		if r, ok := m.resources[key]; !ok || !r.Top {
 			var candidates []string

@@ -23,8 +23,10 @@ func TestFixtures(t *testing.T) {
 		}},
 		{"missing_reference", []string{
 			`mod.pp:10:13: reference to undefined query.threat_cuont; did you mean "threat_count"?`,
-			`mod.pp:15:15: reference to undefined control.nope`,
-			`mod.pp:15:29: benchmark.b: a benchmark child must be control.NAME or benchmark.NAME`,
+			`mod.pp:14:13: card.d_anonymous_card_1: query must reference a query block, as query.NAME`,
+			`mod.pp:14:13: unsupported reference query[...]: use query.NAME`,
+			`mod.pp:19:15: reference to undefined control.nope`,
+			`mod.pp:19:29: benchmark.b: a benchmark child must be control.NAME or benchmark.NAME`,
 		}},
 		{"syntax_error", []string{
 			`mod.pp:4:11: Unclosed configuration block: There is no closing brace for this block before the end of the file. This may be caused by incorrect brace nesting elsewhere in this file.`,

@@ -9,6 +9,10 @@ dashboard "d" {
   card {
     query = query.threat_cuont
   }
+
+  card {
+    query = query["threat_count"]
+  }
 }
 
 benchmark "b" {
