@@ -7,7 +7,7 @@ BIN     := bin
 PLUGIN_DIR := $(HOME)/.steampipe/plugins/local/fortianalyzer
 CONFIG_DIR := $(HOME)/.steampipe/config
 
-.PHONY: all build bins test vet demo install bench clean mod-sql
+.PHONY: all build bins test vet demo install bench clean mod-sql test-mod-postgres
 
 all: build
 
@@ -49,3 +49,11 @@ MODSQL_DIR ?= $(BIN)/modsql
 mod-sql:
 	rm -rf $(MODSQL_DIR)
 	$(GO) run ./cmd/modsql -mod mod -out $(MODSQL_DIR) -set endpoint_ip=10.0.1.50
+
+# Runs every query and control of the mod through PostgreSQL and the Steampipe FDW against
+# the simulator; fails on an error or an empty answer. Needs the FDW extension installed
+# and FDW_RUN set to the postgres-fdw harness's run.sh.
+test-mod-postgres: mod-sql
+	@test -n "$(FDW_RUN)" || { echo "test-mod-postgres: set FDW_RUN=path/to/postgres-fdw/run.sh" >&2; exit 2; }
+	QUERIES_DIR=$(abspath $(MODSQL_DIR)) bash $(FDW_RUN) $(CURDIR) | tee $(BIN)/modsql.log
+	@! grep -E '^FAIL| rows=0$$' $(BIN)/modsql.log
