@@ -6,7 +6,7 @@ dashboard "authentication_vpn" {
   })
 
   text {
-    value = "Event logs (system, user and vpn subtypes) of the last 24 hours, by their FortiOS log description: failed authentications, administrator logins, SSL VPN tunnels."
+    value = "Event logs (system, user and vpn subtypes) of the last 24 hours in the connection's default ADOM, by their FortiOS log description: failed authentications, administrator logins, SSL VPN tunnels. The repeated_failed_logins detection covers every ADOM."
   }
 
   container {

@@ -6,7 +6,7 @@ dashboard "threat_overview" {
   })
 
   text {
-    value = "Threats of the last 24 hours (the connection's `default_time_range`), from FortiView Top Threats; the ADOM chart runs one task per ADOM."
+    value = "Threats of the last 24 hours (the connection's `default_time_range`) in the connection's default ADOM, from FortiView Top Threats; the ADOM chart covers every ADOM (one task each)."
   }
 
   container {
