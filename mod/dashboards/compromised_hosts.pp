@@ -6,7 +6,7 @@ dashboard "compromised_hosts" {
   })
 
   text {
-    value = "Endpoints that hit a threat in the last 24 hours. `sources` costs one log search per threat on FortiAnalyzer 7.4-8.0. Open an endpoint for its detail."
+    value = "Endpoints that hit a threat in the last 24 hours in the connection's default ADOM. `sources` costs one log search per threat on FortiAnalyzer 7.4-8.0. Open an endpoint for its detail."
   }
 
   container {
