@@ -23,6 +23,7 @@ import (
 // Mod is a loaded and checked mod.
 type Mod struct {
 	Dir       string
+	name      string   // the mod block's label
 	Files     []string // relative to Dir, sorted
 	resources map[string]*Resource
 	order     []*Resource
@@ -46,6 +47,8 @@ type Resource struct {
 	Params   []*Param
 	Args     *Args
 	Children []string // benchmark children, "control.NAME" / "benchmark.NAME"
+
+	sqlExpr hclsyntax.Expression
 }
 
 // Key is how other blocks reference the resource, e.g. "query.threat_count".
@@ -130,6 +133,9 @@ func Load(dir string) (*Mod, hcl.Diagnostics) {
 		for _, b := range body.Blocks {
 			if b.Type == "mod" {
 				mods++
+				if len(b.Labels) == 1 {
+					m.name = b.Labels[0]
+				}
 			}
 			m.block(b, nil, topLevel, "", nil)
 		}
@@ -137,6 +143,7 @@ func Load(dir string) (*Mod, hcl.Diagnostics) {
 	if len(bodies) > 0 && mods != 1 && !m.diags.HasErrors() {
 		m.diags = append(m.diags, &hcl.Diagnostic{Severity: hcl.DiagError, Summary: fmt.Sprintf("a mod needs exactly one mod block, found %d", mods)})
 	}
+	m.evalSQL()
 	for _, p := range m.pending {
 		m.checkExpr(p.expr, p.scope)
 	}
@@ -190,6 +197,9 @@ func (m *Mod) block(b *hclsyntax.Block, parent *hclsyntax.Block, allowed map[str
 		if !s.anyAttrs && !s.attrs[a.Name] {
 			m.errorf(a.NameRange, "unsupported attribute %q in %s%s", a.Name, desc, hint(a.Name, names(s.attrs)))
 			continue
+		}
+		if b.Type == "variable" && a.Name == "type" {
+			continue // a type constraint such as list(string), not references
 		}
 		m.pending = append(m.pending, pendingExpr{a.Expr, sc})
 	}
@@ -273,13 +283,7 @@ func rangeString(r hcl.Range) string { return fmt.Sprintf("%s:%d", r.Filename, r
 func (m *Mod) fillProvider(r *Resource) {
 	attrs := r.Block.Body.Attributes
 	if a, ok := attrs["sql"]; ok {
-		v, diags := a.Expr.Value(nil)
-		if diags.HasErrors() || v.Type() != cty.String || v.IsNull() {
-			m.errorf(a.Expr.Range(), "%s: sql must be a constant string", r.Key())
-		} else {
-			s := v.AsString()
-			r.SQL = &s
-		}
+		r.sqlExpr = a.Expr // evaluated once every dashboard and query is known (evalSQL)
 	}
 	if a, ok := attrs["query"]; ok {
 		if ref := reference(a.Expr, "query"); ref == "" {
@@ -304,6 +308,49 @@ func (m *Mod) fillProvider(r *Resource) {
 				continue
 			}
 			r.Children = append(r.Children, ref)
+		}
+	}
+}
+
+// evalSQL evaluates every sql attribute. Like Powerpipe, it lets SQL interpolate
+// ${dashboard.NAME.url_path} ("/MOD.dashboard.NAME") and ${query.NAME.sql}.
+func (m *Mod) evalSQL() {
+	dashboards := map[string]cty.Value{}
+	for _, r := range m.order {
+		if r.Kind == "dashboard" && r.Top {
+			dashboards[r.Name] = cty.ObjectVal(map[string]cty.Value{"url_path": cty.StringVal("/" + m.name + ".dashboard." + r.Name)})
+		}
+	}
+	object := func(vals map[string]cty.Value) cty.Value {
+		if len(vals) == 0 {
+			return cty.EmptyObjectVal
+		}
+		return cty.ObjectVal(vals)
+	}
+	// a query's sql may use another's: resolve in passes until nothing changes
+	for changed := true; changed; {
+		changed = false
+		queries := map[string]cty.Value{}
+		for _, r := range m.order {
+			if r.Kind == "query" && r.Top && r.SQL != nil {
+				queries[r.Name] = cty.ObjectVal(map[string]cty.Value{"sql": cty.StringVal(*r.SQL)})
+			}
+		}
+		ctx := &hcl.EvalContext{Variables: map[string]cty.Value{"dashboard": object(dashboards), "query": object(queries)}}
+		for _, r := range m.order {
+			if r.sqlExpr == nil || r.SQL != nil {
+				continue
+			}
+			if v, diags := r.sqlExpr.Value(ctx); !diags.HasErrors() && v.Type() == cty.String && !v.IsNull() && v.IsKnown() {
+				s := v.AsString()
+				r.SQL = &s
+				changed = true
+			}
+		}
+	}
+	for _, r := range m.order {
+		if r.sqlExpr != nil && r.SQL == nil {
+			m.errorf(r.sqlExpr.Range(), "%s: sql must be a string (it may interpolate dashboard.NAME.url_path and query.NAME.sql)", r.Key())
 		}
 	}
 }
@@ -435,8 +482,8 @@ func (m *Mod) checkTraversal(t hcl.Traversal, sc *scope) {
 			return
 		}
 		m.refs[key]++
-		if len(t) > 2 && !(root == "dashboard" && step(2) == "url_path" && len(t) == 3) {
-			m.errorf(rng, "unsupported reference %s: only dashboard.NAME.url_path reaches into a resource", traversalString(t))
+		if len(t) > 2 && !(len(t) == 3 && (root == "dashboard" && step(2) == "url_path" || root == "query" && step(2) == "sql")) {
+			m.errorf(rng, "unsupported reference %s: only dashboard.NAME.url_path and query.NAME.sql reach into a resource", traversalString(t))
 		}
 	case root == "self":
 		if step(1) != "input" || step(2) == "" || step(3) != "value" || len(t) != 4 {
@@ -506,7 +553,7 @@ func (m *Mod) checkProvider(r *Resource) {
 	if r.Query != "" && len(r.Params) > 0 {
 		m.errorf(r.Params[0].Range, "%s references %s: declare params on the query, not here", r.Key(), r.Query)
 	}
-	if r.SQL != nil {
+	if r.SQL != nil && len(r.Params) > 0 {
 		used := placeholders(*r.SQL)
 		for n := range used {
 			if n > len(r.Params) {
@@ -519,9 +566,28 @@ func (m *Mod) checkProvider(r *Resource) {
 			}
 		}
 	}
-	_, params, from := m.target(r)
+	sql, params, from := m.target(r)
 	if r.Query != "" && from == nil {
 		return // reported as an undefined reference
+	}
+	if len(params) == 0 {
+		// Without param blocks Powerpipe passes positional args as they are, and drops
+		// named ones; the SQL's highest $N says how many it needs.
+		need := 0
+		if sql != nil {
+			for n := range placeholders(*sql) {
+				need = max(need, n)
+			}
+		}
+		switch {
+		case r.Args != nil && r.Args.Named != nil:
+			m.errorf(r.Args.Range, "%s: named args, but %s declares no param blocks: Powerpipe would pass none of them", r.Key(), from.Key())
+		case r.Args != nil && len(r.Args.List) != need:
+			m.errorf(r.Args.Range, "%s: %d positional arg(s) for the $1..$%d of %s", r.Key(), len(r.Args.List), need, from.Key())
+		case r.Args == nil && need > 0 && r.Kind != "query":
+			m.errorf(rng, "%s: %s uses $%d and no arg gives it", r.Key(), from.Key(), need)
+		}
+		return
 	}
 	byName := map[string]bool{}
 	var pnames []string

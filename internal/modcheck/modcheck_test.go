@@ -39,6 +39,12 @@ func TestFixtures(t *testing.T) {
 			`mod.pp:29:11: control.wrong_name: arg "ipp" matches no param of query.q (params: ip, limit); did you mean "ip"?`,
 			`mod.pp:35:11: control.too_many: 3 positional args for 2 param(s) of query.q`,
 		}},
+		// Without param blocks Powerpipe passes positional args as they are and drops named ones.
+		{"no_params", []string{
+			`mod.pp:16:12: table.d_anonymous_table_1: named args, but query.by_position declares no param blocks: Powerpipe would pass none of them`,
+			`mod.pp:21:3: table.d_anonymous_table_2: query.by_position uses $1 and no arg gives it`,
+			`mod.pp:27:13: table.d_anonymous_table_3: 2 positional arg(s) for the $1..$1 of query.by_position`,
+		}},
 		{"inputs_files_labels_require", []string{
 			`mod.pp:2:24: file("./docs/missing.md"): no such file in the mod`,
 			`mod.pp:5:5: plugin "local/fortianalyzer" needs min_version`,
@@ -83,6 +89,10 @@ func TestStatements(t *testing.T) {
 	}
 	if want := "query_ips query_hits query_over control_over control_inline"; strings.Join(order, " ") != want {
 		t.Errorf("statements %q, want %q", strings.Join(order, " "), want)
+	}
+	// ${dashboard.NAME.url_path} in SQL is the dashboard's path, as Powerpipe renders it
+	if want := `select '10.0.0.1' as label, '10.0.0.1' as value, '/fixture.dashboard.detail' as link`; got["query_ips"] != want {
+		t.Errorf("query_ips:\n got %s\nwant %s", got["query_ips"], want)
 	}
 	for name, want := range map[string]string{
 		// $N inside a string literal or a comment is not a placeholder.

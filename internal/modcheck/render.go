@@ -29,6 +29,9 @@ func (m *Mod) Statements(values map[string]string) ([]Statement, error) {
 		if sql == nil || from == nil {
 			return nil, fmt.Errorf("%s has no sql to render", r.Key())
 		}
+		if len(params) == 0 && len(placeholders(*sql)) > 0 {
+			return nil, fmt.Errorf("%s: %s uses $N without param blocks; declare its params (with defaults) to render it", r.Key(), from.Key())
+		}
 		lits := make([]string, len(params))
 		for i, p := range params {
 			v := cty.NilVal

@@ -39,7 +39,7 @@ dashboard "detail" {
 }
 
 query "ips" {
-  sql = "select '10.0.0.1' as label, '10.0.0.1' as value"
+  sql = "select '10.0.0.1' as label, '10.0.0.1' as value, '${dashboard.detail.url_path}' as link"
 }
 
 query "hits" {
