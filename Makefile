@@ -55,5 +55,7 @@ mod-sql:
 # and FDW_RUN set to the postgres-fdw harness's run.sh.
 test-mod-postgres: mod-sql
 	@test -n "$(FDW_RUN)" || { echo "test-mod-postgres: set FDW_RUN=path/to/postgres-fdw/run.sh" >&2; exit 2; }
-	QUERIES_DIR=$(abspath $(MODSQL_DIR)) bash $(FDW_RUN) $(CURDIR) | tee $(BIN)/modsql.log
-	@! grep -E '^FAIL| rows=0$$' $(BIN)/modsql.log
+	@QUERIES_DIR=$(abspath $(MODSQL_DIR)) bash $(FDW_RUN) $(CURDIR) >$(BIN)/modsql.log 2>&1; rc=$$?; \
+	  cat $(BIN)/modsql.log; \
+	  if grep -q ' rows=0$$' $(BIN)/modsql.log; then echo "test-mod-postgres: empty answers above" >&2; exit 1; fi; \
+	  exit $$rc
