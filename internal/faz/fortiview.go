@@ -29,7 +29,7 @@ type Sort struct {
 type FortiViewSpec struct {
 	ADOM, View    string    // e.g. "root", "top-sources"
 	Devices       []Device  // empty or a zero Device = all devices
-	Start, End    time.Time // absolute instants; sent in the appliance zone
+	Start, End    time.Time // [Start, End): End exclusive; sent in the appliance zone, inclusive to the second
 	Filter        string    // a complete FAZ filter string (BuildFilter)
 	CaseSensitive bool
 	// Limit is the number of rows wanted; 0 means all rows the view
@@ -44,10 +44,14 @@ type TaskInfo struct {
 	TID        int    // tid of the last task
 	Tasks      int    // tasks created (pages and recreations)
 	Recreated  int    // tasks created again (expired mid-run, or a premature empty page)
+	Confirmed  int    // empty 100% answers read a second time before being trusted
 	Polls      int    // polling gets
 	Rows       int    // rows handed to fn
 	TotalCount int64  // total-count-all when the appliance gave it, else -1
 	Dialect    string // "real" or "seed"
+	// Start and End are the window of a task read by FetchFortiView, [Start, End), from
+	// the answer's data-time-range (zero when the appliance does not say).
+	Start, End time.Time
 }
 
 // RunFortiView creates a FortiView task per page of up to 1000 rows, polls
@@ -158,6 +162,20 @@ func (c *Client) runOnce(ctx context.Context, t *taskSpec, info *TaskInfo) (*tas
 	if err != nil {
 		return nil, err
 	}
+	if offset, _ := t.addParams["offset"].(int); len(st.Rows) == 0 && st.TotalCount <= int64(offset) {
+		// FAZ 7.6.7 can report 100% with no rows and a zero total before it
+		// is done, which looks exactly like an empty answer. A finished
+		// FortiView task can be read again, so read it once more after a
+		// short wait before trusting the emptiness.
+		info.Confirmed++
+		c.log.Debug("empty 100% answer; reading the task again to confirm", "view", t.view, "tid", tid)
+		if err := sleepCtx(tctx, c.cfg.PollFloor); err != nil {
+			return nil, c.timeoutErr(tctx, t, tid, 100, err)
+		}
+		if st, err = c.pollTask(tctx, t, tid, created, &info.Polls, &info.Dialect); err != nil {
+			return nil, err
+		}
+	}
 	c.log.Debug("task finished", "kind", t.kind, "view", t.view, "tid", tid, "polls", info.Polls, "elapsed", time.Since(created), "rows", len(st.Rows))
 	return st, nil
 }
@@ -247,6 +265,27 @@ func (c *Client) FetchFortiView(ctx context.Context, adom, view string, tid int,
 	}
 	c.tids.add(tid)
 	info.TotalCount = st.TotalCount
+	info.Start, info.End = c.answerWindow(ctx, st)
 	_, err = callFn(st.Rows, fn, &info.Rows)
 	return info, err
+}
+
+// answerWindow reads a task answer's data-time-range (inclusive to the second, in the zone
+// the answer names or the appliance's) as a half-open window; zero when absent or unreadable.
+func (c *Client) answerWindow(ctx context.Context, st *taskState) (time.Time, time.Time) {
+	if st.WindowStart == "" || st.WindowEnd == "" {
+		return time.Time{}, time.Time{}
+	}
+	loc, err := time.LoadLocation(st.WindowZone)
+	if st.WindowZone == "" || err != nil {
+		if loc, err = c.Location(ctx); err != nil {
+			return time.Time{}, time.Time{}
+		}
+	}
+	start, err1 := time.ParseInLocation(timeLayout, st.WindowStart, loc)
+	end, err2 := time.ParseInLocation(timeLayout, st.WindowEnd, loc)
+	if err1 != nil || err2 != nil || end.Before(start) {
+		return time.Time{}, time.Time{}
+	}
+	return start, end.Add(time.Second)
 }

@@ -166,6 +166,44 @@ func TestFortiViewPrematureEmptyPageIsRerun(t *testing.T) {
 	}
 }
 
+// TestFortiViewPrematureZeroTotalIsConfirmed: FAZ 7.6.7 can answer 100% with
+// no rows and a zero total before the task is done; the client reads the
+// task again before trusting an empty answer, and returns exactly the rows
+// of a fault-free run.
+func TestFortiViewPrematureZeroTotalIsConfirmed(t *testing.T) {
+	clean := startSim(t, fazsim.Options{}, nil)
+	var want []Row
+	if _, err := clean.c.RunFortiView(context.Background(), fvSpec("top-sources", 0), collect(&want)); err != nil {
+		t.Fatal(err)
+	}
+	for _, nth := range []int{1} {
+		// Instant tasks: the first get is the one that lies.
+		e := startSim(t, fazsim.Options{TaskDuration: func(int) time.Duration { return 0 }}, nil)
+		if err := e.sim.AddFault(fazsim.Fault{Method: "get", URL: "/fortiview/*", Nth: nth, Effect: fazsim.FaultPrematureZero}); err != nil {
+			t.Fatal(err)
+		}
+		var rows []Row
+		info, err := e.c.RunFortiView(context.Background(), fvSpec("top-sources", 0), collect(&rows))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(want) == 0 || !reflect.DeepEqual(rows, want) {
+			t.Errorf("fault on get %d: %d rows, want the fault-free %d (info %+v)", nth, len(rows), len(want), info)
+		}
+		if st := e.sim.Stats(); st.Faults["premature100-zero"] != 1 || info.Confirmed != 1 {
+			t.Errorf("fault on get %d: faults %v, confirmed %d", nth, st.Faults, info.Confirmed)
+		}
+	}
+	// A really empty answer is still empty, after one confirming read.
+	var none []Row
+	spec := fvSpec("top-sources", 0)
+	spec.Filter = `srcip=="192.0.2.254"`
+	info, err := clean.c.RunFortiView(context.Background(), spec, collect(&none))
+	if err != nil || len(none) != 0 || info.Confirmed != 1 || info.Tasks != 1 {
+		t.Errorf("empty view: %d rows, %+v, %v", len(none), info, err)
+	}
+}
+
 func TestTaskTimeout(t *testing.T) {
 	e := startSim(t, fazsim.Options{TaskDuration: slowTasks}, func(c *Config) { c.TaskTimeout = 30 * time.Millisecond })
 	_, err := e.c.RunFortiView(context.Background(), fvSpec("top-sources", 0), func(Row) error { return nil })

@@ -56,7 +56,7 @@ func run() error {
 
 	cases := []useCase{
 		{"Top bandwidth consumers of the last 24 hours",
-			`select rank, srcip, hostname, user_name, sessions, round(bytes / 1048576.0, 1) as mib, round(bandwidth / 1000, 1) as kbps
+			`select rank, srcip, hostname, user_name, sessions, round(bytes / 1048576.0, 1) as mib, round(bits_per_second / 1000, 1) as kbps
 			 from fortianalyzer_top_source order by rank limit 10`},
 		{fmt.Sprintf("Results of a task another tool created (tid %d), fetched by id", tid),
 			fmt.Sprintf(`select rank, srcip, hostname, sessions, bytes from fortianalyzer_top_source where tid = %d order by rank limit 5`, tid)},
@@ -96,7 +96,7 @@ func run() error {
 	}
 	return seed.query(ctx, useCase{
 		"The same top-sources question against the seed documents' dialect",
-		`select rank, srcip, hostname, sessions, round(bytes / 1048576.0, 1) as mib, bandwidth as bps
+		`select rank, srcip, hostname, sessions, round(bytes / 1048576.0, 1) as mib, bits_per_second as bps
 		 from fortianalyzer_top_source order by rank limit 5`})
 }
 
