@@ -319,7 +319,7 @@ query "endpoint_identity" {
       host(s.srcip) as "IP",
       s.hostname as "Host Name",
       s.user_name as "User",
-      s.country as "Country",
+      s.src_interface as "Interface",
       s.fortigates as "FortiGates",
       (
         select

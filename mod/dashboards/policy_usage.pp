@@ -119,6 +119,8 @@ query "policy_least_hit" {
       policy_id as "Policy ID",
       policy_name as "Policy",
       sum(hits) as "Hits",
+      sum(hits_block) as "Blocked",
+      max(last_hit) as "Last Hit",
       pg_size_pretty(sum(bytes)::bigint) as "Traffic"
     from
       fortianalyzer_policy_hit
