@@ -7,7 +7,7 @@ BIN     := bin
 PLUGIN_DIR := $(HOME)/.steampipe/plugins/local/fortianalyzer
 CONFIG_DIR := $(HOME)/.steampipe/config
 
-.PHONY: all build bins test vet demo install bench clean test-postgres
+.PHONY: all build bins test vet demo install bench clean test-postgres mod-sql test-mod-postgres
 
 all: build
 
@@ -54,3 +54,16 @@ test-postgres:
 	@test -n "$(FDW_GIT_DIR)" || { echo "test-postgres: set FDW_GIT_DIR (a git dir of turbot/steampipe-postgres-fdw) and STEAMPIPE_GIT_DIR (of turbot/steampipe); see README, Development"; exit 2; }
 	FDW_GIT_DIR=$(FDW_GIT_DIR) STEAMPIPE_GIT_DIR=$(STEAMPIPE_GIT_DIR) FDW_REF=$(FDW_REF) bash $(FDW_TOOLS)/build.sh .
 	$(GO) run ./scripts/pgcheck $(PGCHECK_FLAGS)
+
+# The Powerpipe mod's queries and controls as NAME.pg.sql files (params replaced by their
+# defaults; the endpoint detail dashboard's input by a simulator address).
+MODSQL_DIR ?= $(BIN)/modsql
+mod-sql:
+	rm -rf $(MODSQL_DIR)
+	$(GO) run ./cmd/modsql -mod mod -out $(MODSQL_DIR) -set endpoint_ip=10.0.1.50
+
+# Runs every query and control of the mod through PostgreSQL and the Steampipe FDW (the
+# extension test-postgres builds, installed beforehand) against the simulator, cold and with
+# the query cache warm; fails on an error or an empty answer.
+test-mod-postgres: mod-sql
+	$(GO) run ./scripts/pgcheck -queries $(MODSQL_DIR) -run 'query: ' $(PGCHECK_FLAGS)
