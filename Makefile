@@ -46,14 +46,14 @@ bench: bins
 # The house's build script (FDW_TOOLS) builds the FDW's standalone extension around this
 # plugin from git directories of turbot/steampipe-postgres-fdw (FDW_GIT_DIR) and
 # turbot/steampipe (STEAMPIPE_GIT_DIR) and installs it into the local PostgreSQL; then
-# scripts/pgcheck runs every docs example, the twins in e2e/testdata/postgres and
-# PGCHECK_FLAGS's extra queries through it and through the embedded engine, and compares.
+# scripts/pgcheck runs every docs example, the twins in e2e/testdata/postgres and every query
+# and control of the Powerpipe mod through it and through the embedded engine, and compares.
 FDW_TOOLS ?= ../shared/tools/postgres-fdw
 FDW_REF   ?= v2.2.2
-test-postgres:
+test-postgres: mod-sql
 	@test -n "$(FDW_GIT_DIR)" || { echo "test-postgres: set FDW_GIT_DIR (a git dir of turbot/steampipe-postgres-fdw) and STEAMPIPE_GIT_DIR (of turbot/steampipe); see README, Development"; exit 2; }
 	FDW_GIT_DIR=$(FDW_GIT_DIR) STEAMPIPE_GIT_DIR=$(STEAMPIPE_GIT_DIR) FDW_REF=$(FDW_REF) bash $(FDW_TOOLS)/build.sh .
-	$(GO) run ./scripts/pgcheck $(PGCHECK_FLAGS)
+	$(GO) run ./scripts/pgcheck -queries $(MODSQL_DIR) $(PGCHECK_FLAGS)
 
 # The Powerpipe mod's queries and controls as NAME.pg.sql files (params replaced by their
 # defaults; the endpoint detail dashboard's input by a simulator address).
