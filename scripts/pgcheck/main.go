@@ -79,7 +79,7 @@ func main() {
 	flag.StringVar(&o.pgConfig, "pg-config", "pg_config", "pg_config of the PostgreSQL the extension is installed in")
 	flag.StringVar(&o.only, "run", "", "only checks whose name contains this")
 	flag.Float64Var(&o.taskScale, "task-scale", 0, "simulator task duration scale (0: tasks finish at once)")
-	flag.BoolVar(&o.verbose, "v", false, "print both engines' rows of every check")
+	flag.BoolVar(&o.verbose, "v", false, "print the Postgres rows of every check")
 	flag.Parse()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -162,7 +162,7 @@ func run(ctx context.Context, o options) (int, error) {
 	}
 	passed, failed := 0, 0
 	for i, c := range checks {
-		problems, detail := judge(ctx, pg, db, c, warm[i], allowEmpty)
+		problems, detail := judge(ctx, pg, db, c, warm[i], allowEmpty, o.verbose)
 		if len(problems) == 0 {
 			passed++
 			fmt.Printf("OK   %s %s\n", c.name, detail)
@@ -180,8 +180,15 @@ func run(ctx context.Context, o options) (int, error) {
 
 // judge runs one check in a fresh Postgres session and in SQLite and compares those answers
 // and the warm session's with each other.
-func judge(ctx context.Context, pg *postgres, db *pluginsql.DB, c check, warm answer, allowEmpty map[string]bool) ([]string, string) {
+func judge(ctx context.Context, pg *postgres, db *pluginsql.DB, c check, warm answer, allowEmpty map[string]bool, verbose bool) ([]string, string) {
 	cold := pg.query(ctx, c.postgres)
+	if verbose {
+		defer func() {
+			for _, r := range cold.rows {
+				fmt.Printf("     postgres: %s\n", key(r))
+			}
+		}()
+	}
 	var problems []string
 	detail := fmt.Sprintf("postgres_rows=%s", cold.count())
 	if c.sqlite == "" {
