@@ -104,7 +104,12 @@ func run(ctx context.Context, args []string, e env, w wiring) int {
 	if *logLevel != "" {
 		opts.LogOutput, opts.LogLevel = e.Stderr, *logLevel
 	}
-	pf, closePlugin := w.New(a.progress.Update)
+	// Warnings about risky settings (insecure_skip_verify) are shown whatever the log level.
+	warn := func(msg string) {
+		a.progress.Clear()
+		fmt.Fprintf(e.Stderr, "Warning: %s\n", strings.Join(strings.Fields(msg), " "))
+	}
+	pf, closePlugin := w.New(a.progress.Update, warn)
 	a.db, err = pluginsql.Open(ctx, pf, conns, opts)
 	if err != nil {
 		return fail(e, err)

@@ -142,12 +142,12 @@ func TestTaskExpiredMidRunIsRecreated(t *testing.T) {
 		t.Fatal(err)
 	}
 	info, err = e.c.RunFortiView(ctx, fvSpec("top-destinations", 0), func(Row) error { return nil })
-	var te *TaskError
-	if !errors.As(err, &te) || te.State != TaskExpired || !IsTaskInvalid(err) {
-		t.Fatalf("err = %v, want TaskError expired", err)
+	var te *taskError
+	if !errors.As(err, &te) || te.State != taskExpired || !isTaskInvalid(err) {
+		t.Fatalf("err = %v, want taskError expired", err)
 	}
-	if info.Tasks != DefaultTaskRecreates+1 {
-		t.Errorf("tasks %d, want %d", info.Tasks, DefaultTaskRecreates+1)
+	if info.Tasks != defaultTaskRecreates+1 {
+		t.Errorf("tasks %d, want %d", info.Tasks, defaultTaskRecreates+1)
 	}
 }
 
@@ -169,9 +169,9 @@ func TestFortiViewPrematureEmptyPageIsRerun(t *testing.T) {
 func TestTaskTimeout(t *testing.T) {
 	e := startSim(t, fazsim.Options{TaskDuration: slowTasks}, func(c *Config) { c.TaskTimeout = 30 * time.Millisecond })
 	_, err := e.c.RunFortiView(context.Background(), fvSpec("top-sources", 0), func(Row) error { return nil })
-	var te *TaskError
-	if !errors.As(err, &te) || te.State != TaskRunning {
-		t.Fatalf("err = %v, want TaskError running", err)
+	var te *taskError
+	if !errors.As(err, &te) || te.State != taskRunning {
+		t.Fatalf("err = %v, want taskError running", err)
 	}
 	if n := e.sim.Stats().TasksDeleted; n != 1 {
 		t.Errorf("deleted %d tasks, want 1", n)
@@ -216,13 +216,13 @@ func TestFetchFortiView(t *testing.T) {
 			}
 			e.c.deleteTask(ctx, spec, tid)
 			_, err = other.FetchFortiView(ctx, "root", "top-sources", tid, collect(&rows))
-			var te *TaskError
-			if !errors.As(err, &te) || te.State != TaskExpired {
-				t.Errorf("seen-then-gone tid: err = %v, want TaskExpired", err)
+			var te *taskError
+			if !errors.As(err, &te) || te.State != taskExpired {
+				t.Errorf("seen-then-gone tid: err = %v, want taskExpired", err)
 			}
 			_, err = other.FetchFortiView(ctx, "root", "top-sources", 987654, collect(&rows))
-			if !errors.As(err, &te) || te.State != TaskUnknown {
-				t.Errorf("never-seen tid: err = %v, want TaskUnknown", err)
+			if !errors.As(err, &te) || te.State != taskUnknown {
+				t.Errorf("never-seen tid: err = %v, want taskUnknown", err)
 			}
 		})
 	}
@@ -242,9 +242,9 @@ func TestFetchFortiViewStillRunning(t *testing.T) {
 	}
 	defer e.c.deleteTask(ctx, spec, tid)
 	_, err = e.c.FetchFortiView(ctx, "root", "top-sources", tid, func(Row) error { return nil })
-	var te *TaskError
-	if !errors.As(err, &te) || te.State != TaskRunning {
-		t.Fatalf("err = %v, want TaskRunning", err)
+	var te *taskError
+	if !errors.As(err, &te) || te.State != taskRunning {
+		t.Fatalf("err = %v, want taskRunning", err)
 	}
 }
 
@@ -361,7 +361,7 @@ func TestAdaptivePollingAgainstModelledTasks(t *testing.T) {
 	var pcts []int
 	var mu sync.Mutex
 	e := startSim(t, fazsim.Options{TaskDuration: func(int) time.Duration { return d }}, func(c *Config) {
-		c.PollFloor, c.PollCap = DefaultPollFloor, DefaultPollCap
+		c.PollFloor, c.PollCap = defaultPollFloor, defaultPollCap
 		c.Observer = func(p Progress) { mu.Lock(); pcts = append(pcts, p.Percentage); mu.Unlock() }
 	})
 	info, err := e.c.RunFortiView(context.Background(), fvSpec("top-sources", 0), func(Row) error { return nil })
@@ -403,14 +403,14 @@ func TestCloseCancelsAndDeletesRunningTasks(t *testing.T) {
 	if err := e.c.Close(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	if err := <-errc; !errors.Is(err, ErrClosed) {
-		t.Errorf("run ended with %v, want ErrClosed", err)
+	if err := <-errc; !errors.Is(err, errClosed) {
+		t.Errorf("run ended with %v, want errClosed", err)
 	}
 	st := e.sim.Stats()
 	if st.TasksDeleted != 1 || st.Logouts != 1 || len(st.LiveTasks) != 0 {
 		t.Errorf("deleted %d, logouts %d, live %v", st.TasksDeleted, st.Logouts, st.LiveTasks)
 	}
-	if _, err := e.c.RunFortiView(context.Background(), fvSpec("top-sources", 0), func(Row) error { return nil }); !errors.Is(err, ErrClosed) {
+	if _, err := e.c.RunFortiView(context.Background(), fvSpec("top-sources", 0), func(Row) error { return nil }); !errors.Is(err, errClosed) {
 		t.Errorf("run after Close: %v", err)
 	}
 }
