@@ -7,7 +7,7 @@ BIN     := bin
 PLUGIN_DIR := $(HOME)/.steampipe/plugins/local/fortianalyzer
 CONFIG_DIR := $(HOME)/.steampipe/config
 
-.PHONY: all build bins test test-harness race lint vet demo install bench clean
+.PHONY: all build bins test test-harness race lint vet demo install bench bench-startup clean
 
 all: build
 
@@ -56,3 +56,7 @@ clean:
 	rm -rf $(BIN)
 bench: bins
 	$(GO) run ./bench $(BENCHFLAGS)
+
+# fazsql "select 1" with a cold and a warm compilation cache, side by side.
+bench-startup: bins
+	$(GO) run ./scripts/startup -fazsql $(BIN)/fazsql

@@ -21,6 +21,11 @@ import (
 
 func main() {
 	home, _ := os.UserHomeDir()
+	// The compiled SQLite engine is kept between runs (seconds saved at every start); a
+	// machine without a cache directory just compiles it each time.
+	if dir, err := os.UserCacheDir(); err == nil {
+		_ = pluginsql.UseCompilationCache(filepath.Join(dir, "fazsql", "wazero"))
+	}
 	e := env{
 		Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr,
 		StdinFd:   int(os.Stdin.Fd()),
