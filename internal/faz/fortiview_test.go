@@ -3,10 +3,12 @@ package faz
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http/httptest"
 	"reflect"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -96,27 +98,84 @@ func TestCancelDeletesTask(t *testing.T) {
 	}
 }
 
+// TestStopAndCallbackErrorDeleteTask: a callback that stops (ErrStop) or fails leaves no
+// task behind and starts no new one. A FortiView page's task is deleted before its rows
+// are handed over, so what can go wrong there is fetching on after the stop; a log search
+// prefetches its next page, whose search is still running on the appliance when the
+// callback stops (the test waits for it to be polled), so its delete is exercised.
 func TestStopAndCallbackErrorDeleteTask(t *testing.T) {
-	e := startSim(t, fazsim.Options{}, nil)
-	n := 0
-	info, err := e.c.RunFortiView(context.Background(), fvSpec("top-sources", 0), func(Row) error {
-		n++
-		if n == 2 {
-			return ErrStop
+	stopAt := func(result error, hook func()) func(Row) error {
+		n := 0
+		return func(Row) error {
+			if n++; n < 3 {
+				return nil
+			}
+			if hook != nil {
+				hook()
+			}
+			return result
 		}
-		return nil
-	})
-	if err != nil || info.Rows != 1 {
-		t.Fatalf("ErrStop: err %v, rows %d (want nil, 1 row before the stop)", err, info.Rows)
 	}
-	boom := errors.New("boom")
-	_, err = e.c.RunFortiView(context.Background(), fvSpec("top-sources", 0), func(Row) error { return boom })
-	if !errors.Is(err, boom) {
+	for _, result := range []error{ErrStop, errors.New("boom")} {
+		t.Run(fmt.Sprintf("fortiview %v", result), func(t *testing.T) {
+			e := startSim(t, fazsim.Options{}, nil)
+			e.c.pageRows = 2
+			info, err := e.c.RunFortiView(context.Background(), fvSpec("top-sources", 0), stopAt(result, nil))
+			checkStop(t, result, err, info.Rows)
+			st := e.sim.Stats()
+			if st.TasksCreated != 2 || st.TasksDeleted != 2 || len(st.LiveTasks) != 0 {
+				t.Errorf("pages of 2, stop at row 3: created %d deleted %d live %v; want 2 pages, both deleted", st.TasksCreated, st.TasksDeleted, st.LiveTasks)
+			}
+		})
+		t.Run(fmt.Sprintf("logsearch %v", result), func(t *testing.T) {
+			var first atomic.Int64
+			prefetchPolled := make(chan struct{})
+			var once sync.Once
+			// The first search finishes at once; the prefetched one would run for an hour.
+			var adds atomic.Int64
+			e := startSim(t, fazsim.Options{TaskDuration: func(int) time.Duration {
+				if adds.Add(1) == 1 {
+					return 0
+				}
+				return time.Hour
+			}}, func(c *Config) {
+				c.Observer = func(p Progress) {
+					if first.CompareAndSwap(0, int64(p.TID)) || int64(p.TID) == first.Load() {
+						return
+					}
+					once.Do(func() { close(prefetchPolled) })
+				}
+			})
+			e.c.pageRows = 3 // the stop at row 3 comes while page 2 is being searched
+			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+			defer cancel()
+			info, err := e.c.SearchLogs(ctx, lsSpec(0, 12*time.Hour), stopAt(result, func() {
+				select {
+				case <-prefetchPolled:
+				case <-ctx.Done():
+					t.Error("the next page's search was never polled")
+				}
+				if live := e.sim.Stats().LiveTasks; len(live) != 1 {
+					t.Errorf("at the stop, live tasks %v: want the prefetched search", live)
+				}
+			}))
+			checkStop(t, result, err, info.Rows)
+			st := e.sim.Stats()
+			if len(st.LiveTasks) != 0 || st.TasksCreated != st.TasksDeleted+st.TasksReaped {
+				t.Errorf("after the stop: live %v, created %d, deleted %d, reaped %d", st.LiveTasks, st.TasksCreated, st.TasksDeleted, st.TasksReaped)
+			}
+		})
+	}
+}
+
+func checkStop(t *testing.T, result, err error, rows int) {
+	t.Helper()
+	if result == ErrStop {
+		if err != nil || rows != 2 {
+			t.Fatalf("ErrStop: err %v, rows %d (want nil, 2 rows before the stop)", err, rows)
+		}
+	} else if !errors.Is(err, result) {
 		t.Fatalf("err = %v, want the callback's error", err)
-	}
-	st := e.sim.Stats()
-	if st.TasksDeleted != st.TasksCreated {
-		t.Errorf("created %d deleted %d", st.TasksCreated, st.TasksDeleted)
 	}
 }
 
