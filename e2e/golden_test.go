@@ -50,7 +50,7 @@ func TestGolden(t *testing.T) {
 			sql := string(src)
 			opts := envOptions{}
 			if strings.HasPrefix(sql, "-- dialect: seed") {
-				opts.sim = fazsim.Options{Dialect: "seed"}
+				opts.sim = fazsim.Options{Dialect: fazsim.DialectExamples}
 			}
 			e := newEnv(t, opts)
 			got := goldenResult{TaskRequests: map[string]int{}}
