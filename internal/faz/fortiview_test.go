@@ -239,7 +239,7 @@ func TestTaskTimeout(t *testing.T) {
 
 // TestFetchFortiView covers the first seed document: fetch a task by tid.
 func TestFetchFortiView(t *testing.T) {
-	for _, dialect := range []string{fazsim.DialectReal, fazsim.DialectSeed} {
+	for dialect, want := range map[string]string{fazsim.DialectReal: DialectReal, fazsim.DialectExamples: DialectSeed} {
 		t.Run(dialect, func(t *testing.T) {
 			e := startSim(t, fazsim.Options{Dialect: dialect}, nil)
 			ctx := context.Background()
@@ -263,7 +263,7 @@ func TestFetchFortiView(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(rows) == 0 || info.Dialect != dialect {
+			if len(rows) == 0 || info.Dialect != want {
 				t.Fatalf("%d rows, info %+v", len(rows), info)
 			}
 			if _, ok := rows[0]["srcip"]; !ok {
@@ -308,7 +308,7 @@ func TestFetchFortiViewStillRunning(t *testing.T) {
 }
 
 func TestSeedDialectRun(t *testing.T) {
-	e := startSim(t, fazsim.Options{Dialect: fazsim.DialectSeed}, nil)
+	e := startSim(t, fazsim.Options{Dialect: fazsim.DialectExamples}, nil)
 	var rows []Row
 	info, err := e.c.RunFortiView(context.Background(), fvSpec("top-threats", 0), collect(&rows))
 	if err != nil {

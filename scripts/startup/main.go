@@ -30,7 +30,7 @@ func run(bin string, runs int) error {
 	if err != nil {
 		return err
 	}
-	defer os.RemoveAll(tmp)
+	defer func() { _ = os.RemoveAll(tmp) }()
 	warmHome := filepath.Join(tmp, "warm")
 	if _, err := once(bin, warmHome); err != nil { // fills the warm cache
 		return err
