@@ -16,6 +16,10 @@ const (
 	// also accepts its former name, "seed".
 	DialectExamples    = "examples"
 	dialectExamplesOld = "seed"
+	// DialectSeed is DialectExamples' former name.
+	//
+	// Deprecated: use DialectExamples.
+	DialectSeed = DialectExamples
 )
 
 // Options configures a simulated FortiAnalyzer. The zero value is usable:
