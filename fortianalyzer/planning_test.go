@@ -68,14 +68,8 @@ func TestPlanTasks(t *testing.T) {
 				return w, nil
 			}
 			tasks, err := planTasks(queryData(tc.eq), s, pushdowns, resolve)
-			if tc.wantErr != "" {
-				if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
-					t.Fatalf("err = %v, want one naming %s", err, tc.wantErr)
-				}
+			if !wantError(t, err, tc.wantErr) {
 				return
-			}
-			if err != nil {
-				t.Fatal(err)
 			}
 			var got []string
 			for _, tk := range tasks {
@@ -129,14 +123,8 @@ func TestResolveWindow(t *testing.T) {
 				def = 24 * h
 			}
 			w, err := resolveWindow(tc.start, tc.end, now, def, tc.maxRange)
-			if tc.wantErr != "" {
-				if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
-					t.Fatalf("err = %v, want one naming %s", err, tc.wantErr)
-				}
+			if !wantError(t, err, tc.wantErr) {
 				return
-			}
-			if err != nil {
-				t.Fatal(err)
 			}
 			if w.Empty != tc.empty {
 				t.Fatalf("empty = %v, want %v (%+v)", w.Empty, tc.empty, w)
@@ -146,4 +134,20 @@ func TestResolveWindow(t *testing.T) {
 			}
 		})
 	}
+}
+
+// wantError checks err against a wanted error substring ("" = no error) and reports
+// whether the case goes on to check a result.
+func wantError(t *testing.T, err error, want string) bool {
+	t.Helper()
+	if want != "" {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Fatalf("err = %v, want one naming %s", err, want)
+		}
+		return false
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return true
 }
