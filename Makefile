@@ -7,7 +7,7 @@ BIN     := bin
 PLUGIN_DIR := $(HOME)/.steampipe/plugins/local/fortianalyzer
 CONFIG_DIR := $(HOME)/.steampipe/config
 
-.PHONY: all build bins test vet demo install bench clean test-postgres mod-sql test-mod-postgres
+.PHONY: all build bins test test-harness race lint vet demo install bench bench-startup clean test-postgres mod-sql test-mod-postgres
 
 all: build
 
@@ -34,8 +34,23 @@ install:
 vet:
 	$(GO) vet ./...
 
+# Every package's tests, except the benchmark harness's end-to-end run (-short in ./bench:
+# slow, and it reads /proc); `make test-harness` runs that one.
 test: vet
-	$(GO) test -count=1 ./...
+	$(GO) test -count=1 $$($(GO) list ./... | grep -v '/bench$$')
+	$(GO) test -count=1 -short ./bench
+
+test-harness:
+	$(GO) test -count=1 -run TestMeasureInstantTasks ./bench
+
+# The packages that do not include the SDK are clean under the race detector.
+race:
+	$(GO) test -count=1 -race ./internal/faz/... ./internal/fazsim/...
+
+# golangci-lint at the version pinned in tools/go.mod (from the Go module proxy), with
+# .golangci.yml.
+lint:
+	$(GO) tool -modfile=tools/go.mod golangci-lint run ./...
 
 clean:
 	rm -rf $(BIN)
@@ -67,3 +82,7 @@ mod-sql:
 # the query cache warm; fails on an error or an empty answer.
 test-mod-postgres: mod-sql
 	$(GO) run ./scripts/pgcheck -queries $(MODSQL_DIR) -run 'query: ' $(PGCHECK_FLAGS)
+
+# fazsql "select 1" with a cold and a warm compilation cache, side by side.
+bench-startup: bins
+	$(GO) run ./scripts/startup -fazsql $(BIN)/fazsql
