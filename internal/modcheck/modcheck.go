@@ -433,7 +433,7 @@ func (m *Mod) checkExpr(e hclsyntax.Expression, sc *scope) {
 	for _, t := range e.Variables() {
 		m.checkTraversal(t, sc)
 	}
-	hclsyntax.VisitAll(e, func(n hclsyntax.Node) hcl.Diagnostics {
+	_ = hclsyntax.VisitAll(e, func(n hclsyntax.Node) hcl.Diagnostics {
 		call, ok := n.(*hclsyntax.FunctionCallExpr)
 		if !ok || call.Name != "file" || len(call.Args) != 1 {
 			return nil

@@ -113,7 +113,7 @@ func run(ctx context.Context, o options) (int, error) {
 	}
 	srv := &http.Server{Handler: sim}
 	go func() { _ = srv.Serve(ln) }()
-	defer srv.Close()
+	defer func() { _ = srv.Close() }()
 	base := "http://" + ln.Addr().String()
 	config := fmt.Sprintf("url = %q\napi_key = \"fazsim-api-key\"\n", base)
 
