@@ -81,6 +81,14 @@ func (c *Client) RunFortiView(ctx context.Context, spec FortiViewSpec, fn func(R
 			pollParams: map[string]any{"apiver": 3},
 		}
 		st, err := c.runTask(ctx, t, &info)
+		if err != nil && info.Rows == 0 && isUnknownSortColumn(err) && base["sort-by"] != nil {
+			// The ranking column is an optimisation, not the question: an appliance that
+			// does not know it (other versions, the seed documents' server) still ranks by
+			// the view's own default. Nothing was read: the task failed at add.
+			c.log.Debug("sort-by refused; running the view in its own order", "view", spec.View, "error", err)
+			delete(base, "sort-by")
+			continue
+		}
 		if err != nil {
 			return info, err
 		}
@@ -288,4 +296,11 @@ func (c *Client) answerWindow(ctx context.Context, st *taskState) (time.Time, ti
 		return time.Time{}, time.Time{}
 	}
 	return start, end.Add(time.Second)
+}
+
+// isUnknownSortColumn recognises FortiView's answer to a sort-by on a column it lacks
+// ("Server error: Missing columns: '<col>'").
+func isUnknownSortColumn(err error) bool {
+	var ae *APIError
+	return errors.As(err, &ae) && strings.Contains(ae.Message, "Missing columns")
 }

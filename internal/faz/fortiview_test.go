@@ -539,3 +539,25 @@ func TestFortiViewCapIsAnErrorNotASilentCut(t *testing.T) {
 		t.Fatalf("an explicit limit at the cap is not truncation: %d rows, %v", len(got), err)
 	}
 }
+
+// TestUnknownSortColumnFallsBackToTheViewsOrder: a sort-by the appliance does not know
+// ("Missing columns") is an optimisation lost, not the question failed.
+func TestUnknownSortColumnFallsBackToTheViewsOrder(t *testing.T) {
+	e := startSim(t, fazsim.Options{}, nil)
+	spec := fvSpec("top-sources", 5)
+	spec.SortBy = []Sort{{Field: "no_such_column", Order: "desc"}}
+	var rows []Row
+	info, err := e.c.RunFortiView(context.Background(), spec, collect(&rows))
+	if err != nil {
+		t.Fatalf("a refused sort-by failed the run: %v", err)
+	}
+	adds := 0
+	for k, n := range e.sim.Stats().Requests {
+		if strings.HasPrefix(k, "add /fortiview/") {
+			adds += n
+		}
+	}
+	if len(rows) != 5 || info.Rows != 5 || adds != 2 {
+		t.Fatalf("%d rows after %d adds, want 5 after 2 (the refused one, then the view's order)", len(rows), adds)
+	}
+}
