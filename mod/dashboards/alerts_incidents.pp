@@ -119,7 +119,7 @@ query "alert_unacknowledged_critical_count" {
       fortianalyzer_alert
     where
       not acknowledged
-      and severity = 4;
+      and severity_level = 4;
   EOQ
 }
 
@@ -141,7 +141,7 @@ query "incident_open_count" {
 query "alert_by_severity" {
   sql = <<-EOQ
     select
-      case severity
+      case severity_level
         when 4 then 'critical'
         when 3 then 'high'
         when 2 then 'medium'
@@ -153,7 +153,7 @@ query "alert_by_severity" {
     group by
       1
     order by
-      min(severity) desc;
+      min(severity_level) desc;
   EOQ
 }
 
@@ -193,7 +193,7 @@ query "alert_unacknowledged" {
   sql = <<-EOQ
     select
       alert_time as "Time",
-      severity as "Severity",
+      severity_level as "Severity",
       subject as "Subject",
       host(endpoint_ip) as "Endpoint",
       device_name as "Device",
@@ -203,7 +203,7 @@ query "alert_unacknowledged" {
     where
       not acknowledged
     order by
-      severity desc, alert_time desc;
+      severity_level desc, alert_time desc;
   EOQ
 }
 

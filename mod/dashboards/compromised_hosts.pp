@@ -392,7 +392,7 @@ query "endpoint_alerts_incidents" {
       alert_time as "Time",
       'alert' as "Kind",
       subject as "Subject",
-      severity::text as "Severity",
+      severity_level::text as "Severity",
       case when acknowledged then 'acknowledged' else 'open' end as "Status"
     from
       fortianalyzer_alert

@@ -226,7 +226,7 @@ query "alert_unacknowledged_old" {
         when not al.acknowledged and al.alert_time < now() - make_interval(hours => $2::int) then 'alarm'
         else 'ok'
       end as status,
-      'Alert ' || al.alert_id || ' (severity ' || al.severity || ', ' || al.subject || ')'
+      'Alert ' || al.alert_id || ' (severity ' || al.severity_level || ', ' || al.subject || ')'
       || case
         when al.acknowledged then ' was acknowledged.'
         when al.alert_time < now() - make_interval(hours => $2::int) then
@@ -234,14 +234,14 @@ query "alert_unacknowledged_old" {
         else ' is unacknowledged for ' || round(extract(epoch from now() - al.alert_time) / 60) || ' minute(s), within ' || $2::int || ' hours.'
       end as reason,
       al.adom,
-      al.severity,
+      al.severity_level,
       host(al.endpoint_ip) as endpoint_ip,
       al.alert_time
     from
       fortianalyzer_adom as a
       join fortianalyzer_alert as al on al.adom = a.name
     where
-      al.severity >= $1::int;
+      al.severity_level >= $1::int;
   EOQ
 
   param "min_severity" {
