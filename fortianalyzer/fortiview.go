@@ -368,6 +368,9 @@ func pushedLimit(d *plugin.QueryData) int {
 // appliance before this returns.
 func streamTasks(ctx context.Context, d *plugin.QueryData, table string, tasks []*taskQuery, keep func(*viewRow) bool,
 	run func(ctx context.Context, t *taskQuery, emit func(faz.Row) error) error) error {
+	// The scan's own context tells when SQL wants no more rows: an embedded engine may
+	// report that through Err before Done (see internal/pluginsql scanCtx).
+	scan := ctx
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	rows := make(chan *viewRow)
@@ -400,7 +403,7 @@ func streamTasks(ctx context.Context, d *plugin.QueryData, table string, tasks [
 			continue
 		}
 		d.StreamListItem(ctx, r)
-		if d.RowsRemaining(ctx) == 0 {
+		if d.RowsRemaining(scan) == 0 {
 			cancel()
 			break
 		}
