@@ -68,6 +68,7 @@ type taskQuery struct {
 	HasWindow     bool // false for rows fetched by tid: the window is the task's own
 	Filter        string
 	RawFilter     string // the user's `filter` qual, echoed
+	HasFilter     bool   // a `filter` qual was given (echoed even when it is ''); the engine re-checks it
 	CaseSensitive *bool
 	TID           *int64
 }
@@ -200,7 +201,7 @@ func taskValue(_ context.Context, d *transform.TransformData) (any, error) {
 		}
 		return t.Window.End, nil
 	case colFilter:
-		if t.RawFilter == "" {
+		if !t.HasFilter {
 			return nil, nil
 		}
 		return t.RawFilter, nil
@@ -263,11 +264,11 @@ func planTasks(d *plugin.QueryData, s *settings, pushdowns []pushdown, resolve f
 	if len(devices) == 0 {
 		devices = []string{""}
 	}
-	rawFilter := ""
+	rawFilter, hasFilter := "", false
 	if fs := qualStrings(d, colFilter); len(fs) > 1 {
 		return nil, fmt.Errorf("filter: one expression at a time (got %d); combine them with and/or inside one string", len(fs))
 	} else if len(fs) == 1 {
-		rawFilter = fs[0]
+		rawFilter, hasFilter = fs[0], true
 	}
 	var cs *bool
 	if q, ok := d.EqualsQuals[colCaseSensitive]; ok {
@@ -275,14 +276,24 @@ func planTasks(d *plugin.QueryData, s *settings, pushdowns []pushdown, resolve f
 		cs = &b
 	}
 	var conds []faz.Cond
+	var condCols []string
 	for _, pd := range pushdowns {
-		if vals := qualStrings(d, pd.Column); len(vals) > 0 {
+		vals, err := pushdownValues(d, pd.Column)
+		if err != nil {
+			return nil, err
+		}
+		if len(vals) > 0 {
 			conds = append(conds, faz.Cond{Field: pd.Field, Op: "==", Values: vals})
+			condCols = append(condCols, pd.Column)
 		}
 	}
 	filter, err := faz.BuildFilter(rawFilter, conds...)
 	if err != nil {
-		return nil, fmt.Errorf("filter: %w", err)
+		var fe *faz.FilterError
+		if errors.As(err, &fe) && fe.Cond >= 0 {
+			return nil, fmt.Errorf("%s: %w", condCols[fe.Cond], fe.Err)
+		}
+		return nil, err // names filter
 	}
 	w, err := resolve()
 	if err != nil {
@@ -294,7 +305,7 @@ func planTasks(d *plugin.QueryData, s *settings, pushdowns []pushdown, resolve f
 	var out []*taskQuery
 	for _, a := range adoms {
 		for _, dev := range devices {
-			out = append(out, &taskQuery{ADOM: a, Device: dev, Window: w, HasWindow: true, Filter: filter, RawFilter: rawFilter, CaseSensitive: cs})
+			out = append(out, &taskQuery{ADOM: a, Device: dev, Window: w, HasWindow: true, Filter: filter, RawFilter: rawFilter, HasFilter: hasFilter, CaseSensitive: cs})
 		}
 	}
 	return out, nil

@@ -121,8 +121,8 @@ func (p *pluginState) listLogs(ctx context.Context, d *plugin.QueryData, _ *plug
 			case quals.QualOperatorLess, quals.QualOperatorLessOrEqual:
 				endQ = append(endQ, q)
 			case quals.QualOperatorEqual:
-				startQ = append(startQ, &quals.Qual{Column: colStartTime, Operator: quals.QualOperatorGreaterOrEqual, Value: q.Value})
-				endQ = append(endQ, &quals.Qual{Column: colEndTime, Operator: quals.QualOperatorLessOrEqual, Value: plusSecond(q.Value)})
+				startQ = append(startQ, &quals.Qual{Column: colLogTime, Operator: quals.QualOperatorGreaterOrEqual, Value: q.Value})
+				endQ = append(endQ, &quals.Qual{Column: colLogTime, Operator: quals.QualOperatorLessOrEqual, Value: plusSecond(q.Value)})
 			}
 		}
 		return resolveWindow(startQ, endQ, p.now(), s.DefaultTimeRange, s.MaxTimeRange)
