@@ -91,8 +91,8 @@ func TestRawFilterCannotDetachPushedQuals(t *testing.T) {
 	}
 }
 
-// TestEmptyFilterIsNoFilter (item 5): filter = '' ran the whole search and returned no row,
-// because rows echoed NULL where the engine's re-check wanted ''.
+// TestEmptyFilterIsNoFilter (item 5): filter = ” ran the whole search and returned no row,
+// because rows echoed NULL where the engine's re-check wanted ”.
 func TestEmptyFilterIsNoFilter(t *testing.T) {
 	e := newEnv(t, envOptions{})
 	all := e.mustQuery(`select count(*) as n from fortianalyzer_top_source`)
