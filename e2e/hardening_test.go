@@ -91,8 +91,9 @@ func TestRawFilterCannotDetachPushedQuals(t *testing.T) {
 	}
 }
 
-// TestEmptyFilterIsNoFilter (item 5): filter = ” ran the whole search and returned no row,
-// because rows echoed NULL where the engine's re-check wanted ”.
+// TestEmptyFilterIsNoFilter (item 5): a filter qual of the empty string ran the whole search
+// and returned no row, because rows echoed NULL where the engine's re-check wanted the
+// empty string.
 func TestEmptyFilterIsNoFilter(t *testing.T) {
 	e := newEnv(t, envOptions{})
 	all := e.mustQuery(`select count(*) as n from fortianalyzer_top_source`)
