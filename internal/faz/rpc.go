@@ -25,8 +25,8 @@ const (
 	// second attempt has the same outcome as the first.
 	readReplay
 	// createReplay: task creation, the one state-changing call the brief
-	// allows to be replayed (an orphan is bounded by the appliance's TTL),
-	// also retried when the appliance has no free search slot.
+	// allows to be replayed (an orphan is bounded by the appliance's TTL);
+	// when the appliance has no free search slot it waits (see call).
 	createReplay
 )
 
@@ -55,6 +55,7 @@ func (c *Client) call(ctx context.Context, rq request) (*response, error) {
 		return nil, ErrClosed
 	}
 	relogged := false
+	slotWaits, queued := 0, time.Time{}
 	for attempt := 0; ; attempt++ {
 		sess, gen, err := c.currentSession(ctx)
 		if err != nil {
@@ -77,6 +78,22 @@ func (c *Client) call(ctx context.Context, rq request) (*response, error) {
 			attempt-- // a re-login is not a retry
 			continue
 		}
+		if rq.Replay == createReplay && IsNoSlot(err) {
+			// "No available slot" is the appliance saying "later", not a fault: wait with
+			// jittered backoff for as long as the caller allows (the task deadline), so
+			// that several clients sharing its slots take turns instead of failing.
+			if queued.IsZero() {
+				queued = time.Now()
+			}
+			wait := backoff(slotWaits)
+			slotWaits++
+			c.log.Debug("no free search slot on the appliance; waiting", "method", rq.Method, "url", rq.URL, "waits", slotWaits, "wait", wait)
+			if serr := sleepCtx(ctx, wait); serr != nil {
+				return nil, c.slotWaitErr(ctx, rq, err, time.Since(queued))
+			}
+			attempt--
+			continue
+		}
 		if attempt >= c.cfg.MaxRetries || !c.retryable(rq, err) {
 			return nil, err
 		}
@@ -86,6 +103,20 @@ func (c *Client) call(ctx context.Context, rq request) (*response, error) {
 			return nil, err
 		}
 	}
+}
+
+// slotWaitErr is the end of a wait for a free search slot: the caller's own cancellation
+// as is, or, at the task deadline, an error saying what was waited for (it still satisfies
+// IsNoSlot).
+func (c *Client) slotWaitErr(ctx context.Context, rq request, last error, waited time.Duration) error {
+	if errors.Is(context.Cause(ctx), errTaskTimeout) {
+		return fmt.Errorf("faz: %s %s: the appliance had no free search slot for %s (task_timeout %s): other clients are using them; retry later or raise task_timeout: %w",
+			rq.Method, rq.URL, waited.Round(time.Second), c.cfg.TaskTimeout, last)
+	}
+	if c.closing.Err() != nil {
+		return ErrClosed
+	}
+	return ctx.Err()
 }
 
 // retryable decides whether err, returned for rq, is worth another attempt.
@@ -100,10 +131,7 @@ func (c *Client) retryable(rq request, err error) bool {
 		return !errors.Is(err, errCertRejected) && !errors.As(err, &cve)
 	}
 	var ae *APIError
-	if errors.As(err, &ae) && ae.HTTPStatus >= 500 {
-		return true
-	}
-	return rq.Replay == createReplay && IsNoSlot(err)
+	return errors.As(err, &ae) && ae.HTTPStatus >= 500
 }
 
 // envelope is the request body; Session is omitted with API keys, because
