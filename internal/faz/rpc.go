@@ -42,8 +42,14 @@ type request struct {
 	AfterClose bool
 }
 
-// transportError marks a failure to obtain an HTTP answer at all.
-type transportError struct{ err error }
+// transportError marks a failure to obtain an HTTP answer at all. timeout marks
+// one that hit request_timeout: it is not retried, since an appliance that
+// accepts connections but does not answer would otherwise hold a query for
+// (retries + 1) x request_timeout.
+type transportError struct {
+	err     error
+	timeout bool
+}
 
 func (e *transportError) Error() string { return e.err.Error() }
 func (e *transportError) Unwrap() error { return e.err }
@@ -126,6 +132,9 @@ func (c *Client) retryable(rq request, err error) bool {
 	}
 	var te *transportError
 	if errors.As(err, &te) {
+		if te.timeout {
+			return false
+		}
 		// A refused certificate will be refused again.
 		var cve *tls.CertificateVerificationError
 		return !errors.Is(err, errCertRejected) && !errors.As(err, &cve)
@@ -180,7 +189,10 @@ func (c *Client) do(ctx context.Context, rq request, sess string) (*response, er
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
-		return nil, &transportError{fmt.Errorf("faz: %s %s: %w", rq.Method, rq.URL, err)}
+		if rctx.Err() != nil {
+			return nil, c.requestTimeout(rq, "no answer", err)
+		}
+		return nil, &transportError{err: fmt.Errorf("faz: %s %s: %w", rq.Method, rq.URL, err)}
 	}
 	defer res.Body.Close()
 	raw, err := io.ReadAll(io.LimitReader(res.Body, maxBody+1))
@@ -188,7 +200,10 @@ func (c *Client) do(ctx context.Context, rq request, sess string) (*response, er
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
-		return nil, &transportError{fmt.Errorf("faz: %s %s: reading response: %w", rq.Method, rq.URL, err)}
+		if rctx.Err() != nil {
+			return nil, c.requestTimeout(rq, "the answer did not arrive in full", err)
+		}
+		return nil, &transportError{err: fmt.Errorf("faz: %s %s: reading response: %w", rq.Method, rq.URL, err)}
 	}
 	c.log.Trace("call", "method", rq.Method, "url", rq.URL, "http", res.StatusCode, "bytes", len(raw), "elapsed", time.Since(start))
 	if len(raw) > maxBody {
@@ -212,7 +227,14 @@ func (c *Client) do(ctx context.Context, rq request, sess string) (*response, er
 	resp, err := decodeResponse(raw, rq.Method, rq.URL)
 	if err != nil && errors.Is(err, errMalformed) {
 		// A truncated or garbled body is a transport fault, not an answer.
-		return nil, &transportError{err}
+		return nil, &transportError{err: err}
 	}
 	return resp, err
+}
+
+// requestTimeout is the error of a request that hit request_timeout: it names the
+// appliance's URL and the option, the two things the user can act on.
+func (c *Client) requestTimeout(rq request, what string, err error) error {
+	return &transportError{timeout: true, err: fmt.Errorf("faz: %s %s: %s from %s within request_timeout (%s): %w",
+		rq.Method, rq.URL, what, c.endpoint, c.cfg.RequestTimeout, err)}
 }
