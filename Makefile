@@ -7,7 +7,7 @@ BIN     := bin
 PLUGIN_DIR := $(HOME)/.steampipe/plugins/local/fortianalyzer
 CONFIG_DIR := $(HOME)/.steampipe/config
 
-.PHONY: all build bins test vet demo install bench clean
+.PHONY: all build bins test vet demo install bench faults clean
 
 all: build
 
@@ -41,3 +41,8 @@ clean:
 	rm -rf $(BIN)
 bench: bins
 	$(GO) run ./bench $(BENCHFLAGS)
+
+# Every simulator fault kind through the plugin; prints the reliability table.
+# FAULTSFLAGS="-o BENCHMARKS.md" also updates its Reliability section.
+faults:
+	$(GO) run ./scripts/faults $(FAULTSFLAGS)

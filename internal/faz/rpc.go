@@ -100,6 +100,13 @@ func (c *Client) call(ctx context.Context, rq request) (*response, error) {
 			attempt--
 			continue
 		}
+		var te *transportError
+		if rq.Replay == createReplay && errors.As(err, &te) {
+			// The appliance may have created the task and answered with a tid that never
+			// arrived. Nothing lists tasks or tags them with a client marker (FAZ 7.6.7 API),
+			// and tids of other clients must never be guessed at and deleted: say so.
+			c.log.Warn("the answer to a task creation was lost: if the appliance created the task, it holds a search slot until the appliance's task TTL", "url", rq.URL, "error", err)
+		}
 		if attempt >= c.cfg.MaxRetries || !c.retryable(rq, err) {
 			return nil, err
 		}
