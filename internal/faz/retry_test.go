@@ -98,6 +98,20 @@ func TestSlowAnswerIsNotRetried(t *testing.T) {
 	}
 }
 
+// TestTimedOutDeleteIsSentAgain: a delete is the exception to "a timed-out request is not
+// sent again": it frees a search slot (the simulator drops a request it could not answer,
+// so a task whose delete timed out would otherwise hold its slot until the TTL).
+func TestTimedOutDeleteIsSentAgain(t *testing.T) {
+	fault := fazsim.Fault{Method: "delete", URL: "/fortiview/*", Nth: 1, Effect: fazsim.FaultDelay, Delay: time.Minute}
+	e := startSim(t, fazsim.Options{Faults: []fazsim.Fault{fault}}, func(c *Config) { c.RequestTimeout = 300 * time.Millisecond })
+	if _, err := e.c.RunFortiView(context.Background(), fvSpec("top-sources", 10), func(Row) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if live := e.sim.Stats().LiveTasks; len(live) != 0 {
+		t.Errorf("tasks left alive after a timed-out delete: %v", live)
+	}
+}
+
 func TestRetriesAreBounded(t *testing.T) {
 	e := startSim(t, fazsim.Options{Faults: []fazsim.Fault{{Method: "get", URL: "/dvmdb/adom", Probability: 1, Effect: fazsim.FaultHTTP502}}},
 		func(c *Config) { c.MaxRetries = 2 })

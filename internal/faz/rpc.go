@@ -43,9 +43,9 @@ type request struct {
 }
 
 // transportError marks a failure to obtain an HTTP answer at all. timeout marks
-// one that hit request_timeout: it is not retried, since an appliance that
-// accepts connections but does not answer would otherwise hold a query for
-// (retries + 1) x request_timeout.
+// one that hit request_timeout: it is not retried (deletes excepted), since an
+// appliance that accepts connections but does not answer would otherwise hold a
+// query for (retries + 1) x request_timeout.
 type transportError struct {
 	err     error
 	timeout bool
@@ -140,7 +140,9 @@ func (c *Client) retryable(rq request, err error) bool {
 	var te *transportError
 	if errors.As(err, &te) {
 		if te.timeout {
-			return false
+			// Except a delete: it frees a search slot, runs after the query's answer, and is
+			// bounded by deleteTimeout; the appliance drops a request it could not answer.
+			return rq.Method == "delete"
 		}
 		// A refused certificate will be refused again.
 		var cve *tls.CertificateVerificationError
