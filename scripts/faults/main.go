@@ -157,6 +157,14 @@ func run(out string, deadline time.Duration, verbose bool, stdout, stderr io.Wri
 					h.close()
 					return fmt.Errorf("%s on %s (%s): a query hung; the run stops here", eff, tg.Name, v.Name)
 				}
+				if c.Leaked > 0 {
+					// Leaked tasks hold search slots until their TTL: the next scenario gets
+					// an appliance of its own, or it would measure this one's leak.
+					h.close()
+					if h, err = newHarness(ctx); err != nil {
+						return err
+					}
+				}
 			}
 		}
 		h.close()
