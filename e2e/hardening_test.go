@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/faz-sql/steampipe-plugin-fortianalyzer/internal/fazsim"
 )
 
 // sdkGoroutines counts live goroutines running the SDK's query code, with their stacks.
@@ -134,4 +136,13 @@ func TestErrorTextsNameTheColumn(t *testing.T) {
 	e.mustFail(`select * from fortianalyzer_log where log_time > '2026-11-20 10:00:00' and log_time < '2026-11-20 09:00:00'`, "log_time", "contradict")
 	e.mustFail(`select * from fortianalyzer_top_source where start_time > '2026-11-20 10:00:00' and start_time < '2026-11-20 09:00:00'`, "start_time", "contradict")
 	e.mustFail(`select * from fortianalyzer_top_source where end_time = '2026-11-20 10:00:00' and end_time = '2026-11-20 09:00:00'`, "end_time", "contradict")
+}
+
+// TestSilentApplianceErrorNamesRequestTimeout (item 8) through SQL: the SDK replaced any
+// error wrapping context.DeadlineExceeded with "exceeded allowed timeout", naming neither
+// the URL nor request_timeout.
+func TestSilentApplianceErrorNamesRequestTimeout(t *testing.T) {
+	e := newEnv(t, envOptions{extraHCL: `request_timeout = "300ms"`,
+		sim: fazsim.Options{Faults: []fazsim.Fault{{Method: "get", URL: "/dvmdb/*", Nth: 1, Effect: fazsim.FaultDelay, Delay: time.Minute}}}})
+	e.mustFail(`select name from fortianalyzer_device`, "request_timeout (300ms)", e.srv.URL+"/jsonrpc")
 }

@@ -244,6 +244,8 @@ func (c *Client) do(ctx context.Context, rq request, sess string) (*response, er
 // requestTimeout is the error of a request that hit request_timeout: it names the
 // appliance's URL and the option, the two things the user can act on.
 func (c *Client) requestTimeout(rq request, what string, err error) error {
-	return &transportError{timeout: true, err: fmt.Errorf("faz: %s %s: %s from %s within request_timeout (%s): %w",
+	// err is quoted, not wrapped: a context.DeadlineExceeded in the chain makes the SDK
+	// replace the whole message with "exceeded allowed timeout".
+	return &transportError{timeout: true, err: fmt.Errorf("faz: %s %s: %s from %s within request_timeout (%s): %v",
 		rq.Method, rq.URL, what, c.endpoint, c.cfg.RequestTimeout, err)}
 }
