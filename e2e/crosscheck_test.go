@@ -17,6 +17,7 @@ import (
 
 // TestGroupByEqualsSimulatorData checks SQL aggregates over the plugin against the same
 // aggregates computed straight from the simulator's log rows.
+// The window [start_time, end_time) is half-open: the logs of end_time's own second are out.
 func TestGroupByEqualsSimulatorData(t *testing.T) {
 	e := newEnv(t, envOptions{})
 	start, end := fixedNow.Add(-6*time.Hour), fixedNow
@@ -30,7 +31,7 @@ func TestGroupByEqualsSimulatorData(t *testing.T) {
 	for _, a := range e.sim.Data().ADOMs() {
 		ips := map[string]bool{}
 		g := &agg{}
-		e.sim.Data().Logs(a.Name, start, end, func(r fazsim.LogRow) bool {
+		e.sim.Data().Logs(a.Name, start, end.Add(-time.Second), func(r fazsim.LogRow) bool {
 			if r.LogType != "traffic" {
 				return true
 			}
@@ -68,7 +69,7 @@ func TestJoinEqualsSimulatorData(t *testing.T) {
 
 	sessions := map[string]int64{}
 	hits := map[string]map[string]bool{}
-	e.sim.Data().Logs("root", start, end, func(r fazsim.LogRow) bool {
+	e.sim.Data().Logs("root", start, end.Add(-time.Second), func(r fazsim.LogRow) bool {
 		ip, _ := r.Field("srcip")
 		if r.LogType == "traffic" {
 			sessions[ip]++
@@ -178,5 +179,31 @@ func TestBadConfigFailsWhenConnectionIsSet(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), option) {
 			t.Errorf("config %q: want an error naming %s, got %v", cfg, option, err)
 		}
+	}
+}
+
+// TestLogTimeLowerBoundWidensTheWindow: `log_time >= X` with X before the default window's
+// start must search from X (it used to keep the default 24 hours and return only those).
+func TestLogTimeLowerBoundWidensTheWindow(t *testing.T) {
+	e := newEnv(t, envOptions{})
+	from := fixedNow.Add(-48 * time.Hour)
+	rows := e.mustQuery(`select count(*) as n from fortianalyzer_log where log_type = 'attack' and log_time >= ?`, fazTime(from))
+	var want int64
+	for _, a := range e.sim.Data().ADOMs() {
+		if a.Name != "root" {
+			continue
+		}
+		e.sim.Data().Logs(a.Name, from, fixedNow.Add(-time.Second), func(r fazsim.LogRow) bool {
+			if r.LogType == "attack" {
+				want++
+			}
+			return true
+		})
+	}
+	if want == 0 {
+		t.Fatal("the simulator has no attack logs in the window: the test proves nothing")
+	}
+	if got := rows[0]["n"].(int64); got != want {
+		t.Errorf("log_time >= %s: SQL counts %d attack logs, the simulator's logs say %d", fazTime(from), got, want)
 	}
 }

@@ -36,6 +36,7 @@ type envOptions struct {
 	realNow  bool   // plugin and simulator use the wall clock (docs examples use now())
 	extraHCL string // appended to the connection config
 	conns    func(url string) []pluginsql.Connection
+	cache    bool // the SDK's query cache on, as in Steampipe
 }
 
 func newEnv(t *testing.T, o envOptions) *env {
@@ -61,7 +62,12 @@ func newEnv(t *testing.T, o envOptions) *env {
 		conns = o.conns(e.srv.URL)
 	}
 	pf, closePlugin := fortianalyzer.NewWithCloser(popts)
+	var cacheTTL time.Duration
+	if o.cache {
+		cacheTTL = time.Hour
+	}
 	db, err := pluginsql.Open(context.Background(), pf, conns, pluginsql.Options{
+		QueryCache: cacheTTL,
 		OnScan: func(s pluginsql.ScanInfo) {
 			e.mu.Lock()
 			e.scans = append(e.scans, s)

@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 	"time"
@@ -26,6 +27,16 @@ func TestFetchByTIDStates(t *testing.T) {
 	}
 	if n := e.requests("delete /fortiview"); n != 0 {
 		t.Fatalf("the plugin deleted a task it did not create (%d deletes)", n)
+	}
+	// A task read by tid has no window in SQL; its rate is over the window its answer
+	// reports (data-time-range: the last 24 hours, both ends inclusive to the second).
+	rates := e.mustQuery(fmt.Sprintf(`select bytes, bits_per_second from fortianalyzer_top_source where tid = %d`, tid))
+	for _, r := range rates {
+		b, _ := r["bytes"].(int64)
+		bps, ok := r["bits_per_second"].(float64)
+		if want := float64(b) * 8 / (24*3600 + 1); !ok || math.Abs(bps-want) > 1e-6*want {
+			t.Fatalf("bits_per_second %v for %d bytes, want %v", r["bits_per_second"], b, want)
+		}
 	}
 
 	e.deleteTask(t, "top-sources", tid)

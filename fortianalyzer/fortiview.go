@@ -11,6 +11,7 @@ import (
 	"github.com/turbot/steampipe-plugin-sdk/v5/grpc/proto"
 	"github.com/turbot/steampipe-plugin-sdk/v5/plugin"
 	"github.com/turbot/steampipe-plugin-sdk/v5/plugin/transform"
+	"github.com/turbot/steampipe-plugin-sdk/v5/query_cache"
 )
 
 // fortiView declares a table backed by one FortiView view. Every FortiView table is one of
@@ -25,7 +26,11 @@ type fortiView struct {
 	// Pushdown lists columns whose `=` / IN quals become FAZ filter conditions. Only fields
 	// the view accepts may be listed: FortiView rejects others loudly.
 	Pushdown []pushdown
-	Columns  []viewColumn
+	// VDOM names the column of a per-VDOM view whose `=` / IN quals select VDOMs: with a
+	// device qual the task asks for device[vdom], without one for every device of the ADOM
+	// that has the VDOM.
+	VDOM    string
+	Columns []viewColumn
 }
 
 // pushdown maps an SQL column to the FAZ filter field it is pushed into.
@@ -71,10 +76,18 @@ type taskQuery struct {
 	HasFilter     bool   // a `filter` qual was given (echoed even when it is ''); the engine re-checks it
 	CaseSensitive *bool
 	TID           *int64
+	VDOM          string  // per-VDOM views: the VDOM qual value; "" when none
+	AnswerWindow  *window // a task read by tid: the window its answer reports, if any
+	// devs is Device (and VDOM) resolved against the ADOM's devices: set by selectors
+	// before the task's first row is emitted, read by per-row hydrates after.
+	devs *[]faz.Device
 }
 
 func (v *fortiView) table(p *pluginState) *plugin.Table {
 	keys := taskKeyColumns(v.Pushdown, colADOM, colDevice, colStartTime, colEndTime, colFilter, colCaseSensitive, colTID)
+	if v.VDOM != "" {
+		keys = append(keys, &plugin.KeyColumn{Name: v.VDOM, Require: plugin.Optional, Operators: []string{"="}})
+	}
 	keys = append(keys, localKeyColumns(v.Columns)...)
 
 	cols := []*plugin.Column{{
@@ -101,6 +114,12 @@ var rangeOps = []string{">", ">=", "=", "<", "<="}
 
 // taskKeyColumns declares the given task columns (times take ranges, the rest =) and the
 // pushed-down columns as optional key columns.
+//
+// Every one of them is a parameter of the task, not a filter on its rows, so the SDK's query
+// cache may reuse a result only for the very same quals (CacheMatch exact): under its default
+// (subset) match, a cached unqualified scan would answer `adom = 'x'`, a wider log_time range
+// or a srcip beyond a top-N cut with rows that echo other parameters or miss rows, and the
+// engine's re-check would turn that into a silently empty or short answer.
 func taskKeyColumns(pushdowns []pushdown, cols ...string) plugin.KeyColumnSlice {
 	var keys plugin.KeyColumnSlice
 	for _, c := range cols {
@@ -108,12 +127,17 @@ func taskKeyColumns(pushdowns []pushdown, cols ...string) plugin.KeyColumnSlice 
 		if c == colStartTime || c == colEndTime || c == colLogTime {
 			ops = rangeOps
 		}
-		keys = append(keys, &plugin.KeyColumn{Name: c, Require: plugin.Optional, Operators: ops})
+		keys = append(keys, taskKey(c, ops...))
 	}
 	for _, pd := range pushdowns {
-		keys = append(keys, &plugin.KeyColumn{Name: pd.Column, Require: plugin.Optional, Operators: []string{"="}})
+		keys = append(keys, taskKey(pd.Column, "="))
 	}
 	return keys
+}
+
+// taskKey is an optional key column whose quals parameterise the appliance's task.
+func taskKey(col string, ops ...string) *plugin.KeyColumn {
+	return &plugin.KeyColumn{Name: col, Require: plugin.Optional, Operators: ops, CacheMatch: query_cache.CacheMatchExact}
 }
 
 // buildColumns turns column declarations into SDK columns that read a *viewRow.
@@ -324,6 +348,12 @@ func (p *pluginState) listFortiView(v *fortiView) plugin.HydrateFunc {
 		if err != nil {
 			return nil, err
 		}
+		if vdoms := qualStrings(d, v.VDOM); v.VDOM != "" && len(vdoms) > 0 {
+			if len(tasks) == 1 && tasks[0].TID != nil {
+				return nil, fmt.Errorf("tid: cannot be combined with %s: an existing task keeps the devices it was created with", v.VDOM)
+			}
+			tasks = perVDOM(tasks, vdoms)
+		}
 		keep := localFilter(d, v.Columns)
 		limit := pushedLimit(d)
 		if keep != nil {
@@ -333,8 +363,22 @@ func (p *pluginState) listFortiView(v *fortiView) plugin.HydrateFunc {
 		}
 		return nil, streamTasks(ctx, d, v.Table, tasks, keep, func(ctx context.Context, t *taskQuery, emit func(faz.Row) error) error {
 			if t.TID != nil {
-				_, err := c.FetchFortiView(ctx, t.ADOM, v.View, int(*t.TID), emit)
-				return err
+				// One get's rows (at most 1000), held until the answer's own window is known,
+				// which per-second rates need.
+				var rows []faz.Row
+				info, err := c.FetchFortiView(ctx, t.ADOM, v.View, int(*t.TID), func(r faz.Row) error { rows = append(rows, r); return nil })
+				if err != nil {
+					return err
+				}
+				if !info.Start.IsZero() {
+					t.AnswerWindow = &window{Start: info.Start, End: info.End}
+				}
+				for _, r := range rows {
+					if err := emit(r); err != nil {
+						return err
+					}
+				}
+				return nil
 			}
 			spec := faz.FortiViewSpec{
 				ADOM:   t.ADOM,
@@ -348,10 +392,10 @@ func (p *pluginState) listFortiView(v *fortiView) plugin.HydrateFunc {
 			if t.CaseSensitive != nil {
 				spec.CaseSensitive = *t.CaseSensitive
 			}
-			if dev := deviceSelector(t.Device); dev != (faz.Device{}) {
-				spec.Devices = []faz.Device{dev}
+			if spec.Devices, err = t.selectors(ctx, c); err != nil {
+				return err
 			}
-			_, err := c.RunFortiView(ctx, spec, emit)
+			_, err = c.RunFortiView(ctx, spec, emit)
 			if isUnknownSortColumn(err) && len(spec.SortBy) > 0 {
 				// The ranking column is an optimisation, not the question: an appliance that
 				// does not know it (other versions, the seed documents' server) still ranks
@@ -436,17 +480,4 @@ func streamTasks(ctx context.Context, d *plugin.QueryData, table string, tasks [
 func isUnknownSortColumn(err error) bool {
 	var ae *faz.APIError
 	return errors.As(err, &ae) && strings.Contains(ae.Message, "Missing columns")
-}
-
-// deviceSelector maps the device qual to the appliance's selector: a serial goes under
-// devid, anything else is a device name, and the all-devices spellings select everything.
-func deviceSelector(s string) faz.Device {
-	switch {
-	case s == "" || allDevicesAliases[strings.ToLower(s)]:
-		return faz.Device{}
-	case isSerial(s):
-		return faz.Device{Serial: s}
-	default:
-		return faz.Device{Name: s}
-	}
 }

@@ -135,9 +135,10 @@ func resolveWindow(startQ, endQ []*quals.Qual, now time.Time, defaultRange, maxR
 	for _, b := range []struct {
 		empty bool
 		qs    []*quals.Qual
-	}{{startEmpty, startQ}, {endEmpty, endQ}} {
+		col   string
+	}{{startEmpty, startQ, colStartTime}, {endEmpty, endQ, colEndTime}} {
 		if b.empty {
-			return w, fmt.Errorf("%s: the bounds contradict each other (%s): no time satisfies them all", qualColumns(b.qs), describeTimeQuals(b.qs))
+			return w, fmt.Errorf("%s: the bounds contradict each other (%s): no time satisfies them all", qualColumns(b.qs, b.col), describeTimeQuals(b.qs, b.col))
 		}
 	}
 	if len(endQ) == 0 && start.After(end) {
@@ -149,9 +150,18 @@ func resolveWindow(startQ, endQ []*quals.Qual, now time.Time, defaultRange, maxR
 		return w, nil
 	}
 	if !w.End.After(w.Start) {
-		all := append(append([]*quals.Qual{}, startQ...), endQ...)
+		var cols, desc []string
+		for _, side := range []struct {
+			qs  []*quals.Qual
+			col string
+		}{{startQ, colStartTime}, {endQ, colEndTime}} {
+			if len(side.qs) > 0 {
+				cols = append(cols, qualColumns(side.qs, side.col))
+				desc = append(desc, describeTimeQuals(side.qs, side.col))
+			}
+		}
 		return w, fmt.Errorf("%s: the bounds contradict each other (%s): the window would end (%s) before it starts (%s)",
-			qualColumns(all), describeTimeQuals(all), fmtTime(w.End), fmtTime(w.Start))
+			strings.Join(cols, "/"), strings.Join(desc, " and "), fmtTime(w.End), fmtTime(w.Start))
 	}
 	if maxRange > 0 && w.End.Sub(w.Start) > maxRange {
 		return w, fmt.Errorf("the window from start_time %s to end_time %s is %s long, over max_time_range (%s): narrow it, or raise max_time_range in the connection config",
@@ -160,24 +170,29 @@ func resolveWindow(startQ, endQ []*quals.Qual, now time.Time, defaultRange, maxR
 	return w, nil
 }
 
-// qualColumns names the columns quals came from ("start_time", "log_time", ...).
-func qualColumns(qs []*quals.Qual) string {
+// qualColumns names the columns quals came from ("start_time", "log_time", ...); def names
+// a qual that does not say.
+func qualColumns(qs []*quals.Qual, def string) string {
 	var cols []string
 	for _, q := range qs {
-		if q.Column != "" && !slices.Contains(cols, q.Column) {
-			cols = append(cols, q.Column)
+		if c := qualColumn(q, def); !slices.Contains(cols, c) {
+			cols = append(cols, c)
 		}
-	}
-	if len(cols) == 0 {
-		return "time window"
 	}
 	return strings.Join(cols, "/")
 }
 
-func describeTimeQuals(qs []*quals.Qual) string {
+func qualColumn(q *quals.Qual, def string) string {
+	if q.Column != "" {
+		return q.Column
+	}
+	return def
+}
+
+func describeTimeQuals(qs []*quals.Qual, def string) string {
 	parts := make([]string, len(qs))
 	for i, q := range qs {
-		parts[i] = fmt.Sprintf("%s %s %s", q.Column, q.Operator, fmtTime(q.Value.GetTimestampValue().AsTime()))
+		parts[i] = fmt.Sprintf("%s %s %s", qualColumn(q, def), q.Operator, fmtTime(q.Value.GetTimestampValue().AsTime()))
 	}
 	return strings.Join(parts, " and ")
 }

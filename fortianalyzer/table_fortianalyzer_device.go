@@ -24,6 +24,15 @@ var deviceColumns = []viewColumn{
 	{Name: "longitude", Type: proto.ColumnType_DOUBLE, Description: "Longitude of the device's location, when set.", Fields: []string{"longitude"}},
 	{Name: "last_checked", Type: proto.ColumnType_TIMESTAMP, Description: "When the FortiAnalyzer last checked the device.", Value: epochTime("last_checked")},
 	{Name: "adom", Type: proto.ColumnType_STRING, Description: "ADOM the device belongs to (qual: = or IN; default: every ADOM).", Value: func(r *viewRow) any { return r.Task.ADOM }},
+	{Name: "title", Type: proto.ColumnType_STRING, Description: "Title of the resource: the device's name.", Fields: []string{"name"}},
+	{Name: "akas", Type: proto.ColumnType_JSON, Description: "Unique identifiers of the resource: fortigate:<serial> (a serial is unique to one device, whichever appliance logs it).", Value: deviceAkas},
+}
+
+func deviceAkas(r *viewRow) any {
+	if sn, ok := toString(r.field("sn")).(string); ok && sn != "" {
+		return []string{"fortigate:" + sn}
+	}
+	return nil
 }
 
 func deviceVersion(r *viewRow) any {
@@ -95,10 +104,12 @@ func (p *pluginState) deviceTable() *plugin.Table {
 	return &plugin.Table{
 		Name:        "fortianalyzer_device",
 		Description: "Devices (FortiGates and others) registered on the FortiAnalyzer, per ADOM.",
-		List: &plugin.ListConfig{
-			Hydrate:    p.listDevices,
-			KeyColumns: plugin.KeyColumnSlice{{Name: colADOM, Require: plugin.Optional, Operators: []string{"="}}},
-		},
+		// No key columns on purpose: the device list of every ADOM is small, and a key column
+		// gives Postgres a cheap parameterised path into this table, so that in a join with
+		// a task table (t.device = d.serial) it scans the task table unqualified on the outer
+		// side, whose rows (all devices, device NULL) the join then drops: a silent empty
+		// answer. Without one, this table is the outer side and each task gets its device.
+		List:    &plugin.ListConfig{Hydrate: p.listDevices},
 		Columns: cols,
 	}
 }
@@ -108,17 +119,15 @@ func (p *pluginState) listDevices(ctx context.Context, d *plugin.QueryData, _ *p
 	if err != nil {
 		return nil, err
 	}
-	adoms := qualStrings(d, colADOM)
-	if len(adoms) == 0 {
-		// Device rows do not name their ADOM, so list per ADOM to say which each is in.
-		rows, err := c.ADOMs(ctx)
-		if err != nil {
-			return nil, err
-		}
-		for _, r := range rows {
-			if n, ok := toString(r["name"]).(string); ok {
-				adoms = append(adoms, n)
-			}
+	// Device rows do not name their ADOM, so list per ADOM to say which each is in.
+	var adoms []string
+	rows, err := c.ADOMs(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range rows {
+		if n, ok := toString(r["name"]).(string); ok {
+			adoms = append(adoms, n)
 		}
 	}
 	for _, a := range adoms {

@@ -20,11 +20,12 @@ func iocThreatView() *fortiView {
 		DefaultSort: []faz.Sort{{Field: "threatweight", Order: "desc"}},
 		Pushdown: []pushdown{
 			{Column: "threat", Field: "threat"},
-			{Column: "threat_type", Field: "threattype"},
+			// The spec's top-threats filter names the type threattype_s.
+			{Column: "threat_type", Field: "threattype_s"},
 		},
 		Columns: []viewColumn{
 			{Name: "threat", Type: proto.ColumnType_STRING, Description: "Threat name: signature, malware, URL category or domain (qual: = or IN, pushed into the task's filter).", Fields: []string{"threat"}},
-			{Name: "threat_type", Type: proto.ColumnType_STRING, Description: "Kind of threat, e.g. ips, malware-detected, Malicious Websites (qual: = or IN, pushed down).", Fields: []string{"threattype", "threat_type"}},
+			{Name: "threat_type", Type: proto.ColumnType_STRING, Description: "Kind of threat, e.g. ips, malware-detected, Malicious Websites (qual: = or IN, pushed down).", Fields: []string{"threattype"}},
 			{Name: "severity", Type: proto.ColumnType_STRING, Description: "Severity: critical, high, medium, low or info.", Value: threatSeverity, Local: true},
 			{Name: "threat_level", Type: proto.ColumnType_INT, Description: "Numeric threat level: 4 critical, 3 high, 2 medium, 1 low, 0 info.", Value: threatLevel, Local: true},
 			{Name: "threat_weight", Type: proto.ColumnType_INT, Description: "Threat score the appliance ranks threats by.", Fields: []string{"threatweight"}, Local: true},
@@ -72,6 +73,27 @@ func threatLevel(r *viewRow) any {
 	return nil
 }
 
+// threatLogField is the log field that names a top-threats threat in logs of its log
+// type: FortiOS has no generic "threat" log field. IPS logs name it `attack`, antivirus
+// logs `virus`, web-filter logs the `hostname` (a domain threat), DNS-filter logs the
+// `qname`, application-control logs the `app`, and traffic logs list it in `threats`
+// (FortiOS log reference; a FortiGate traffic log shows threats={blocked-connection}).
+func threatLogField(logType string) string {
+	switch logType {
+	case "attack":
+		return "attack"
+	case "virus":
+		return "virus"
+	case "webfilter":
+		return "hostname"
+	case "dns":
+		return "qname"
+	case "app-ctrl":
+		return "app"
+	}
+	return "threats"
+}
+
 // maxExcludedSources bounds how many known sources a drilldown search excludes in its
 // filter; past it the search pages through the remaining logs instead.
 const maxExcludedSources = 200
@@ -109,9 +131,10 @@ func (p *pluginState) threatSources(ctx context.Context, d *plugin.QueryData, h 
 		Start:   r.Task.Window.Start,
 		End:     r.Task.Window.End,
 	}
-	if dev := deviceSelector(r.Task.Device); dev != (faz.Device{}) {
-		spec.Devices = []faz.Device{dev}
+	if spec.Devices, err = r.Task.selectors(ctx, c); err != nil {
+		return nil, err
 	}
+	field := threatLogField(logType)
 	seen := map[string]bool{}
 	sources := []string{}
 	collect := func(row faz.Row) error {
@@ -123,7 +146,7 @@ func (p *pluginState) threatSources(ctx context.Context, d *plugin.QueryData, h 
 	}
 	const page = 1000
 	for {
-		conds := []faz.Cond{{Field: "threat", Op: "==", Values: []string{name}}}
+		conds := []faz.Cond{{Field: field, Op: "==", Values: []string{name}}}
 		exclude := len(sources) <= maxExcludedSources
 		if exclude && len(sources) > 0 {
 			conds = append(conds, faz.Cond{Field: "srcip", Op: "!=", Values: sources})

@@ -32,10 +32,14 @@ var logPushdown = []pushdown{
 	{Column: "service", Field: "service"},
 	{Column: "user_name", Field: "user"},
 	{Column: "app", Field: "app"},
-	{Column: "threat", Field: "threat"},
 	{Column: "subtype", Field: "subtype"},
 	{Column: "level", Field: "level"},
 }
+
+// logThreatField is the FortiOS field that names the threat in each log type the `threat`
+// column reads (there is no generic "threat" log field); a `threat` qual is pushed into
+// the search when the query names one of these log types.
+var logThreatField = map[string]string{"attack": "attack", "virus": "virus", "traffic": "threats"}
 
 // logColumns are the fields common to FortiGate logs; everything else is in raw.
 var logColumns = []viewColumn{
@@ -64,8 +68,8 @@ var logColumns = []viewColumn{
 	{Name: "dst_country", Type: proto.ColumnType_STRING, Description: "GeoIP country of the destination.", Fields: []string{"dstcountry"}},
 	{Name: "hostname", Type: proto.ColumnType_STRING, Description: "Host name requested (web filter, DNS and some traffic logs).", Fields: []string{"hostname", "qname"}},
 	{Name: "url", Type: proto.ColumnType_STRING, Description: "URL requested (web filter logs).", Fields: []string{"url"}},
-	{Name: "threat", Type: proto.ColumnType_STRING, Description: "Threat name on threat-bearing logs (qual: =, pushed down).", Fields: []string{"threat", "attack", "virus"}},
-	{Name: "threat_level", Type: proto.ColumnType_INT, Description: "Threat level, 0 (info) to 4 (critical).", Fields: []string{"threatlevel"}},
+	{Name: "threat", Type: proto.ColumnType_STRING, Description: "Threat name: the attack of IPS logs, the virus of antivirus logs, the threats of traffic logs (qual: =, pushed down when log_type is one of these).", Fields: []string{"attack", "virus", "threats"}},
+	{Name: "threat_level", Type: proto.ColumnType_INT, Description: "Threat level from the log's crlevel: 0 (info) to 4 (critical).", Value: logThreatLevel},
 	{Name: "message", Type: proto.ColumnType_STRING, Description: "Log message or description.", Fields: []string{"msg", "logdesc"}},
 }
 
@@ -80,7 +84,7 @@ func logTime(r *viewRow) any {
 // 1000 rows is its own search on the appliance (tids are single-use), run by the client's
 // pager while the previous page streams.
 func (p *pluginState) logTable() *plugin.Table {
-	keys := taskKeyColumns(logPushdown, colLogType, colLogTime, colADOM, colDevice, colStartTime, colEndTime, colFilter, colCaseSensitive)
+	keys := taskKeyColumns(append(append([]pushdown(nil), logPushdown...), pushdown{Column: "threat"}), colLogType, colLogTime, colADOM, colDevice, colStartTime, colEndTime, colFilter, colCaseSensitive)
 	cols := buildColumns(p, logColumns)
 	for _, c := range taskColumns() {
 		if c.Name != colTID { // log-search tids are single-use: nothing to read back
@@ -107,23 +111,37 @@ func (p *pluginState) listLogs(ctx context.Context, d *plugin.QueryData, _ *plug
 	for _, lt := range logTypes {
 		if strings.EqualFold(lt, "utm") {
 			// FAZ silently treats "utm" as every log type; say so instead of surprising.
-			return nil, fmt.Errorf("log_type: %q is not a log type (the appliance would search every type); use traffic, event, attack, virus, webfilter, app-ctrl, dns, ...", lt)
+			return nil, fmt.Errorf("log_type: %q is not a log type (the appliance would search every type); use traffic, event, attack, virus, webfilter, app-ctrl, dns, ...", lt) //nolint:staticcheck // the list goes on
 		}
 	}
-	tasks, err := planTasks(d, s, logPushdown, func() (window, error) {
-		// log_time bounds act as start_time/end_time bounds: rows outside them would be
-		// dropped by the engine's re-check anyway, so the search need not scan them.
+	pushdowns := logPushdown
+	if len(logTypes) == 1 {
+		if f, ok := logThreatField[logTypes[0]]; ok {
+			pushdowns = append(append([]pushdown(nil), logPushdown...), pushdown{Column: "threat", Field: f})
+		}
+	}
+	tasks, err := planTasks(d, s, pushdowns, func() (window, error) {
+		// log_time filters rows, so its bounds set the search window: the latest lower bound
+		// is where the window starts, earlier than the default start if need be (keeping
+		// the default would silently drop the older rows asked for), and upper bounds pull
+		// the end in. Rows outside the bounds would be dropped by the engine's re-check.
 		startQ, endQ := timeQuals(d, colStartTime), timeQuals(d, colEndTime)
+		var from *proto.QualValue
 		for _, q := range timeQuals(d, colLogTime) {
 			switch q.Operator {
-			case quals.QualOperatorGreater, quals.QualOperatorGreaterOrEqual:
-				startQ = append(startQ, q)
+			case quals.QualOperatorGreater, quals.QualOperatorGreaterOrEqual, quals.QualOperatorEqual:
+				if from == nil || q.Value.GetTimestampValue().AsTime().After(from.GetTimestampValue().AsTime()) {
+					from = q.Value
+				}
+				if q.Operator == quals.QualOperatorEqual {
+					endQ = append(endQ, &quals.Qual{Column: colEndTime, Operator: quals.QualOperatorLessOrEqual, Value: plusSecond(q.Value)})
+				}
 			case quals.QualOperatorLess, quals.QualOperatorLessOrEqual:
 				endQ = append(endQ, q)
-			case quals.QualOperatorEqual:
-				startQ = append(startQ, &quals.Qual{Column: colLogTime, Operator: quals.QualOperatorGreaterOrEqual, Value: q.Value})
-				endQ = append(endQ, &quals.Qual{Column: colLogTime, Operator: quals.QualOperatorLessOrEqual, Value: plusSecond(q.Value)})
 			}
+		}
+		if from != nil {
+			startQ = append(startQ, &quals.Qual{Column: colStartTime, Operator: quals.QualOperatorEqual, Value: from})
 		}
 		return resolveWindow(startQ, endQ, p.now(), s.DefaultTimeRange, s.MaxTimeRange)
 	})
@@ -152,10 +170,11 @@ func (p *pluginState) listLogs(ctx context.Context, d *plugin.QueryData, _ *plug
 		if t.CaseSensitive != nil {
 			spec.CaseSensitive = *t.CaseSensitive
 		}
-		if dev := deviceSelector(t.Device); dev != (faz.Device{}) {
-			spec.Devices = []faz.Device{dev}
+		var err error
+		if spec.Devices, err = t.selectors(ctx, c); err != nil {
+			return err
 		}
-		_, err := c.SearchLogs(ctx, spec, emit)
+		_, err = c.SearchLogs(ctx, spec, emit)
 		return err
 	})
 }
@@ -165,4 +184,17 @@ func (p *pluginState) listLogs(ctx context.Context, d *plugin.QueryData, _ *plug
 func plusSecond(v *proto.QualValue) *proto.QualValue {
 	t := v.GetTimestampValue().AsTime().Add(time.Second)
 	return &proto.QualValue{Value: &proto.QualValue_TimestampValue{TimestampValue: timestamppb.New(t)}}
+}
+
+// crLevels are FortiOS's crlevel words, indexed by threat level.
+var crLevels = []string{"info", "low", "medium", "high", "critical"}
+
+func logThreatLevel(r *viewRow) any {
+	s, _ := toString(r.field("crlevel")).(string)
+	for i, w := range crLevels {
+		if strings.EqualFold(w, s) {
+			return int64(i)
+		}
+	}
+	return nil
 }

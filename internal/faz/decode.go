@@ -204,6 +204,9 @@ type taskState struct {
 	TotalCount int64 // -1 when absent
 	Rows       []Row
 	Failed     string // status "error"/"failed" message, if any
+	// Window is the answer's data-time-range (start, end as the appliance prints them)
+	// and the zone it names, when present.
+	WindowStart, WindowEnd, WindowZone string
 }
 
 // taskFrom reads a task answer of either dialect from a decoded response.
@@ -238,6 +241,11 @@ func taskFrom(r *response) (*taskState, error) {
 			ts.TotalCount = n
 			break
 		}
+	}
+	if tr, ok := p["data-time-range"].(map[string]any); ok {
+		ts.WindowStart, _ = tr["start"].(string)
+		ts.WindowEnd, _ = tr["end"].(string)
+		ts.WindowZone, _ = p["timezone"].(string)
 	}
 	rows, err := rowsFrom(p)
 	if err != nil {

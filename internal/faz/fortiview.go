@@ -10,13 +10,13 @@ import (
 
 // Row caps of FortiView runs.
 const (
-	// MaxPageRows is the appliance's per-request row cap (FortiView and logs).
-	MaxPageRows = 1000
-	// MaxFortiViewRows caps FortiViewSpec.Limit == 0 ("all rows"): at most
+	// maxPageRows is the appliance's per-request row cap (FortiView and logs).
+	maxPageRows = 1000
+	// maxFortiViewRows caps FortiViewSpec.Limit == 0 ("all rows"): at most
 	// this many rows, i.e. 100 tasks of 1000, are read for one run, and a run
 	// that would need more fails with an error after them rather than end as
 	// if complete.
-	MaxFortiViewRows = 100_000
+	maxFortiViewRows = 100_000
 )
 
 // Sort orders a FortiView by one column.
@@ -29,11 +29,11 @@ type Sort struct {
 type FortiViewSpec struct {
 	ADOM, View    string    // e.g. "root", "top-sources"
 	Devices       []Device  // empty or a zero Device = all devices
-	Start, End    time.Time // absolute instants; sent in the appliance zone
+	Start, End    time.Time // [Start, End): End exclusive; sent in the appliance zone, inclusive to the second
 	Filter        string    // a complete FAZ filter string (BuildFilter)
 	CaseSensitive bool
 	// Limit is the number of rows wanted; 0 means all rows the view
-	// returns, paged by 1000 and capped at MaxFortiViewRows.
+	// returns, paged by 1000 and capped at maxFortiViewRows.
 	Limit  int
 	Offset int // rows to skip first
 	SortBy []Sort
@@ -44,10 +44,14 @@ type TaskInfo struct {
 	TID        int    // tid of the last task
 	Tasks      int    // tasks created (pages and recreations)
 	Recreated  int    // tasks created again (expired mid-run, or a premature empty page)
+	Confirmed  int    // empty 100% answers read a second time before being trusted
 	Polls      int    // polling gets
 	Rows       int    // rows handed to fn
 	TotalCount int64  // total-count-all when the appliance gave it, else -1
 	Dialect    string // "real" or "seed"
+	// Start and End are the window of a task read by FetchFortiView, [Start, End), from
+	// the answer's data-time-range (zero when the appliance does not say).
+	Start, End time.Time
 }
 
 // RunFortiView creates a FortiView task per page of up to 1000 rows, polls
@@ -131,8 +135,8 @@ func (c *Client) runTask(ctx context.Context, t *taskSpec, info *TaskInfo) (*tas
 			}
 			return st, nil
 		}
-		var te *TaskError
-		if errors.As(err, &te) && te.State != TaskRunning && attempt < c.cfg.TaskRecreates && ctx.Err() == nil {
+		var te *taskError
+		if errors.As(err, &te) && te.State != taskRunning && attempt < c.cfg.TaskRecreates && ctx.Err() == nil {
 			attempt++
 			info.Recreated++
 			c.log.Debug("task became invalid; recreating", "kind", t.kind, "view", t.view, "tid", te.TID, "attempt", attempt+1)
@@ -157,6 +161,20 @@ func (c *Client) runOnce(ctx context.Context, t *taskSpec, info *TaskInfo) (*tas
 	st, err := c.pollTask(tctx, t, tid, created, &info.Polls, &info.Dialect)
 	if err != nil {
 		return nil, err
+	}
+	if offset, _ := t.addParams["offset"].(int); len(st.Rows) == 0 && st.TotalCount <= int64(offset) {
+		// FAZ 7.6.7 can report 100% with no rows and a zero total before it
+		// is done, which looks exactly like an empty answer. A finished
+		// FortiView task can be read again, so read it once more after a
+		// short wait before trusting the emptiness.
+		info.Confirmed++
+		c.log.Debug("empty 100% answer; reading the task again to confirm", "view", t.view, "tid", tid)
+		if err := sleepCtx(tctx, c.cfg.PollFloor); err != nil {
+			return nil, c.timeoutErr(tctx, t, tid, 100, err)
+		}
+		if st, err = c.pollTask(tctx, t, tid, created, &info.Polls, &info.Dialect); err != nil {
+			return nil, err
+		}
 	}
 	c.log.Debug("task finished", "kind", t.kind, "view", t.view, "tid", tid, "polls", info.Polls, "elapsed", time.Since(created), "rows", len(st.Rows))
 	return st, nil
@@ -219,9 +237,9 @@ func cloneParams(p map[string]any) map[string]any {
 
 // FetchFortiView reads the result of an existing task by tid (created
 // elsewhere, e.g. by another tool). A running task is waited for within
-// Config.TaskTimeout; still running then gives TaskError{State:
-// TaskRunning}. An unknown or expired tid gives TaskError with TaskExpired
-// (this client saw the tid before) or TaskUnknown. The task is not deleted:
+// Config.TaskTimeout; still running then gives taskError{State:
+// taskRunning}. An unknown or expired tid gives taskError with TaskExpired
+// (this client saw the tid before) or taskUnknown. The task is not deleted:
 // it belongs to whoever created it.
 func (c *Client) FetchFortiView(ctx context.Context, adom, view string, tid int, fn func(Row) error) (TaskInfo, error) {
 	info := TaskInfo{TID: tid, TotalCount: -1}
@@ -247,6 +265,27 @@ func (c *Client) FetchFortiView(ctx context.Context, adom, view string, tid int,
 	}
 	c.tids.add(tid)
 	info.TotalCount = st.TotalCount
+	info.Start, info.End = c.answerWindow(ctx, st)
 	_, err = callFn(st.Rows, fn, &info.Rows)
 	return info, err
+}
+
+// answerWindow reads a task answer's data-time-range (inclusive to the second, in the zone
+// the answer names or the appliance's) as a half-open window; zero when absent or unreadable.
+func (c *Client) answerWindow(ctx context.Context, st *taskState) (time.Time, time.Time) {
+	if st.WindowStart == "" || st.WindowEnd == "" {
+		return time.Time{}, time.Time{}
+	}
+	loc, err := time.LoadLocation(st.WindowZone)
+	if st.WindowZone == "" || err != nil {
+		if loc, err = c.Location(ctx); err != nil {
+			return time.Time{}, time.Time{}
+		}
+	}
+	start, err1 := time.ParseInLocation(timeLayout, st.WindowStart, loc)
+	end, err2 := time.ParseInLocation(timeLayout, st.WindowEnd, loc)
+	if err1 != nil || err2 != nil || end.Before(start) {
+		return time.Time{}, time.Time{}
+	}
+	return start, end.Add(time.Second)
 }

@@ -16,7 +16,7 @@ const maxEmptyReruns = 3
 type LogSearchSpec struct {
 	ADOM, LogType string    // e.g. "root", "traffic"
 	Devices       []Device  // empty or a zero Device = all FortiGates
-	Start, End    time.Time // absolute instants; sent in the appliance zone
+	Start, End    time.Time // [Start, End): End exclusive; sent in the appliance zone, inclusive to the second
 	Filter        string    // a complete FAZ filter string (BuildFilter)
 	CaseSensitive bool
 	TimeOrder     string // "desc" (default) or "asc"
@@ -28,6 +28,7 @@ type SearchInfo struct {
 	Pages      int    // pages delivered
 	Searches   int    // searches created (one per page, plus re-runs)
 	Reruns     int    // re-runs after an invalid tid or a premature empty page
+	Confirmed  int    // empty pages searched a second time before being trusted
 	Polls      int    // polling and fetching gets
 	Rows       int    // rows handed to fn
 	TotalCount int64  // last total-count reported (a floor), -1 if none
@@ -102,6 +103,7 @@ type pageResult struct {
 func (c *Client) mergeStats(dst, src *SearchInfo) {
 	dst.Searches += src.Searches
 	dst.Reruns += src.Reruns
+	dst.Confirmed += src.Confirmed
 	dst.Polls += src.Polls
 	if src.Dialect != "" {
 		dst.Dialect = src.Dialect
@@ -136,11 +138,11 @@ func (c *Client) fetchLogPage(ctx context.Context, spec LogSearchSpec, base map[
 		pollParams:   map[string]any{"apiver": 3, "limit": 0, "offset": offset},
 		earlyInvalid: earlyInvalidPolls,
 	}
-	invalid, empty := 0, 0
+	invalid, empty, confirmed := 0, 0, false
 	for {
 		rows, total, err := c.searchOnce(ctx, t, offset, limit, st)
 		if err != nil {
-			if IsTaskInvalid(err) && invalid < c.cfg.TaskRecreates && ctx.Err() == nil {
+			if isTaskInvalid(err) && invalid < c.cfg.TaskRecreates && ctx.Err() == nil {
 				invalid++
 				st.Reruns++
 				continue
@@ -155,6 +157,15 @@ func (c *Client) fetchLogPage(ctx context.Context, spec LogSearchSpec, base map[
 				continue
 			}
 			return nil, total, fmt.Errorf("faz: log search %s offset %d: the appliance kept returning an empty page although total-count is %d (%d re-runs)", spec.LogType, offset, total, empty)
+		}
+		if len(rows) == 0 && !confirmed {
+			// An empty 100% page with a zero total may be FAZ 7.6.7's
+			// premature completion; the fetch reaped the tid, so search
+			// once more before trusting the emptiness.
+			confirmed = true
+			st.Confirmed++
+			c.log.Debug("empty page; searching again to confirm", "logtype", spec.LogType, "offset", offset)
+			continue
 		}
 		return rows, total, nil
 	}
@@ -179,7 +190,7 @@ func (c *Client) searchOnce(ctx context.Context, t *taskSpec, offset, limit int,
 		Params: map[string]any{"apiver": 3, "limit": limit, "offset": offset}, Replay: readReplay})
 	st.Polls++
 	if err != nil {
-		if IsTaskInvalid(err) {
+		if isTaskInvalid(err) {
 			return nil, -1, c.invalidTaskErr(t, tid, err)
 		}
 		return nil, -1, c.timeoutErr(tctx, t, tid, 100, err)
@@ -190,7 +201,7 @@ func (c *Client) searchOnce(ctx context.Context, t *taskSpec, offset, limit int,
 	}
 	if fin.Known && fin.Percentage < 100 {
 		// The fetch went back below 100%: never hand out a partial page.
-		return nil, -1, &TaskError{TID: tid, State: TaskExpired, Kind: t.kind, View: t.view,
+		return nil, -1, &taskError{TID: tid, State: taskExpired, Kind: t.kind, View: t.view,
 			Cause: fmt.Errorf("fetch reported %d%% after polling reported 100%%", fin.Percentage)}
 	}
 	rows := fin.Rows

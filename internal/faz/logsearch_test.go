@@ -87,6 +87,8 @@ func TestSearchLogsFaults(t *testing.T) {
 	}{
 		{"premature 100% on fetch", fazsim.Fault{Method: "get", URL: "/logview/*", Nth: 2, Effect: fazsim.FaultPremature}},
 		{"premature 100% on poll", fazsim.Fault{Method: "get", URL: "/logview/*", Nth: 1, Effect: fazsim.FaultPremature}},
+		{"premature 100% with a zero total on fetch", fazsim.Fault{Method: "get", URL: "/logview/*", Nth: 2, Effect: fazsim.FaultPrematureZero}},
+		{"premature 100% with a zero total on poll", fazsim.Fault{Method: "get", URL: "/logview/*", Nth: 1, Effect: fazsim.FaultPrematureZero}},
 		{"task expires", fazsim.Fault{Method: "get", URL: "/logview/*", Nth: 1, Effect: fazsim.FaultExpireTask}},
 		{"no slot", fazsim.Fault{Method: "add", URL: "/logview/*", Nth: 1, Count: 2, Effect: fazsim.FaultNoSlot}},
 		{"http 502 on fetch", fazsim.Fault{Method: "get", URL: "/logview/*", Nth: 2, Effect: fazsim.FaultHTTP502}},

@@ -21,6 +21,7 @@ func checkSegment(param, v string) error {
 type Device struct {
 	Serial string // e.g. FGT60F0000000001; sent as devid
 	Name   string // device name; sent as devname
+	VDOM   string // one VDOM of the device: sent as devid[vdom] / devname[vdom] (the spec's form)
 }
 
 // fortiviewDevices renders devices for FortiView: all devices is
@@ -39,9 +40,9 @@ func renderDevices(ds []Device, all map[string]string) []map[string]string {
 	for _, d := range ds {
 		switch {
 		case d.Serial != "":
-			out = append(out, map[string]string{"devid": d.Serial})
+			out = append(out, map[string]string{"devid": withVDOM(d.Serial, d.VDOM)})
 		case d.Name != "":
-			out = append(out, map[string]string{"devname": d.Name})
+			out = append(out, map[string]string{"devname": withVDOM(d.Name, d.VDOM)})
 		default:
 			return []map[string]string{all} // one "all" entry subsumes the rest
 		}
@@ -50,4 +51,11 @@ func renderDevices(ds []Device, all map[string]string) []map[string]string {
 		return []map[string]string{all}
 	}
 	return out
+}
+
+func withVDOM(dev, vdom string) string {
+	if vdom == "" {
+		return dev
+	}
+	return dev + "[" + vdom + "]"
 }

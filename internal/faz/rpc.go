@@ -58,7 +58,7 @@ func (e *transportError) Unwrap() error { return e.err }
 // -11, session auth only) and bounded retries with jittered backoff.
 func (c *Client) call(ctx context.Context, rq request) (*response, error) {
 	if c.closed.Load() && !rq.AfterClose {
-		return nil, ErrClosed
+		return nil, errClosed
 	}
 	relogged := false
 	slotWaits, queued := 0, time.Time{}
@@ -84,7 +84,7 @@ func (c *Client) call(ctx context.Context, rq request) (*response, error) {
 			attempt-- // a re-login is not a retry
 			continue
 		}
-		if rq.Replay == createReplay && IsNoSlot(err) {
+		if rq.Replay == createReplay && isNoSlot(err) {
 			// "No available slot" is the appliance saying "later", not a fault: wait with
 			// jittered backoff for as long as the caller allows (the task deadline), so
 			// that several clients sharing its slots take turns instead of failing.
@@ -127,7 +127,7 @@ func (c *Client) slotWaitErr(ctx context.Context, rq request, last error, waited
 			rq.Method, rq.URL, waited.Round(time.Second), c.cfg.TaskTimeout, last)
 	}
 	if c.closing.Err() != nil {
-		return ErrClosed
+		return errClosed
 	}
 	return ctx.Err()
 }

@@ -63,7 +63,7 @@ func TestSlotWaitEnds(t *testing.T) {
 	refuse := fazsim.Fault{Method: "add", URL: "/fortiview/*", Probability: 1, Effect: fazsim.FaultNoSlot}
 	e := startSim(t, fazsim.Options{Faults: []fazsim.Fault{refuse}}, func(c *Config) { c.TaskTimeout = 400 * time.Millisecond })
 	_, err := e.c.RunFortiView(context.Background(), fvSpec("top-sources", 0), func(Row) error { return nil })
-	if !IsNoSlot(err) || !strings.Contains(err.Error(), "task_timeout") {
+	if !isNoSlot(err) || !strings.Contains(err.Error(), "task_timeout") {
 		t.Errorf("at task_timeout: err = %v, want a no-slot error naming task_timeout", err)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)

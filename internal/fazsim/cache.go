@@ -47,9 +47,9 @@ func (c *lru[V]) touch(k string) {
 }
 
 // aggCache holds rendered FortiView aggregates by query.
-type aggCache = lru[[]map[string]any]
+type aggCache = lru[[]aggRow]
 
-func newAggCache(n int) *aggCache { return newLRU[[]map[string]any](n) }
+func newAggCache(n int) *aggCache { return newLRU[[]aggRow](n) }
 
 // scanCache holds log-search match cursors by query signature.
 type scanCache = lru[*matchCursor]

@@ -8,8 +8,6 @@ type devSel struct {
 	devs map[int]map[string]bool
 }
 
-func (d devSel) all() bool { return d.devs == nil }
-
 func (d devSel) matches(r *LogRow) bool {
 	if d.devs == nil {
 		return true
@@ -82,12 +80,13 @@ func (s *Server) parseDevices(adom int, raw any) (sel devSel, present bool, err 
 				all = true
 				continue
 			}
-			serial := devid
-			if i := strings.IndexByte(devid, '['); i > 0 && strings.HasSuffix(devid, "]") {
-				serial, vdom = devid[:i], devid[i+1:len(devid)-1]
+			// The spec: "Format: devid[vdom]. e.g. 'FGT60C0000000001[root]'".
+			serial, vd := splitVDOM(devid)
+			if vd != "" {
+				vdom = vd
 			}
 			idx, ok := s.data.bySerial[serial]
-			if !ok || s.data.devices[idx].ADOM != a.Name {
+			if !ok || s.data.devices[idx].ADOM != a.Name || (vdom != "" && !contains(s.data.devices[idx].VDOMs, vdom)) {
 				return devSel{}, true, errDevNotFound
 			}
 			sel.add(idx, vdom)
@@ -97,8 +96,13 @@ func (s *Server) parseDevices(adom int, raw any) (sel devSel, present bool, err 
 				all = true
 				continue
 			}
+			// The spec: "Format: devname[vdom]. e.g. 'FGT-vancouver[root]'".
+			name, vd := splitVDOM(devname)
+			if vd != "" {
+				vdom = vd
+			}
 			for _, d := range a.Devices {
-				if d.Name == devname {
+				if d.Name == name && (vdom == "" || contains(d.VDOMs, vdom)) {
 					sel.add(s.data.bySerial[d.Serial], vdom)
 				}
 			}
@@ -128,4 +132,13 @@ func (d *devSel) add(idx int, vdom string) {
 		d.devs[idx] = v
 	}
 	v[vdom] = true
+}
+
+// splitVDOM splits "device[vdom]" into the device and the VDOM ("" when the
+// value has no VDOM suffix).
+func splitVDOM(v string) (dev, vdom string) {
+	if i := strings.IndexByte(v, '['); i > 0 && strings.HasSuffix(v, "]") {
+		return v[:i], v[i+1 : len(v)-1]
+	}
+	return v, ""
 }

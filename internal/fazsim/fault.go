@@ -13,18 +13,22 @@ type FaultEffect string
 
 // Fault effects.
 const (
-	FaultHTTP500       FaultEffect = "http500"        // answer HTTP 500, no JSON
-	FaultHTTP502       FaultEffect = "http502"        // answer HTTP 502, as a proxy would
-	FaultDrop          FaultEffect = "drop"           // close the connection without an answer
-	FaultDelay         FaultEffect = "delay"          // wait Fault.Delay, then answer normally
-	FaultMalformed     FaultEffect = "malformed"      // answer HTTP 200 with truncated JSON
-	FaultNoSlot        FaultEffect = "noslot"         // answer "No available slot for searching"
-	FaultPremature     FaultEffect = "premature100"   // task get: percentage 100 with an empty page
+	FaultHTTP500   FaultEffect = "http500"      // answer HTTP 500, no JSON
+	FaultHTTP502   FaultEffect = "http502"      // answer HTTP 502, as a proxy would
+	FaultDrop      FaultEffect = "drop"         // close the connection without an answer
+	FaultDelay     FaultEffect = "delay"        // wait Fault.Delay, then answer normally
+	FaultMalformed FaultEffect = "malformed"    // answer HTTP 200 with truncated JSON
+	FaultNoSlot    FaultEffect = "noslot"       // answer "No available slot for searching"
+	FaultPremature FaultEffect = "premature100" // task get: percentage 100 with an empty page
+	// FaultPrematureZero is FAZ 7.6.7's "100% but empty" with nothing to
+	// tell it apart from a real empty answer: percentage 100, no rows and a
+	// zero total (total-count-all / total-count).
+	FaultPrematureZero FaultEffect = "premature100-zero"
 	FaultExpireSession FaultEffect = "expire-session" // drop the caller's session first (-11)
 	FaultExpireTask    FaultEffect = "expire-task"    // expire the addressed task first
 )
 
-var faultEffects = []FaultEffect{FaultHTTP500, FaultHTTP502, FaultDrop, FaultDelay, FaultMalformed, FaultNoSlot, FaultPremature, FaultExpireSession, FaultExpireTask}
+var faultEffects = []FaultEffect{FaultHTTP500, FaultHTTP502, FaultDrop, FaultDelay, FaultMalformed, FaultNoSlot, FaultPremature, FaultPrematureZero, FaultExpireSession, FaultExpireTask}
 
 // FaultEffects lists every fault effect the simulator implements.
 func FaultEffects() []FaultEffect { return append([]FaultEffect(nil), faultEffects...) }
@@ -47,11 +51,10 @@ type Fault struct {
 
 // faultState tracks one fault's matching and firing.
 type faultState struct {
-	f       Fault
-	seen    int
-	fired   int
-	rng     *rng
-	dropped bool
+	f     Fault
+	seen  int
+	fired int
+	rng   *rng
 }
 
 func (fs *faultState) selects(method, url string) bool {
@@ -150,7 +153,7 @@ const FaultPlanSyntax = `A fault plan is a list of faults separated by ';'. Each
 followed by comma-separated key=value selectors:
   EFFECT[,method=M][,url=GLOB][,nth=N][,p=P][,count=C][,delay=D]
 EFFECT: http500 | http502 | drop | delay | malformed | noslot | premature100 |
-        expire-session | expire-task
+        premature100-zero | expire-session | expire-task
 method: JSON-RPC verb (get, add, exec, delete...); default any
 url:    glob on the request url, e.g. /logview/adom/*/logsearch/*; default any
 nth:    fire on the Nth matching request (1-based)

@@ -98,7 +98,8 @@ func (s *Server) fortiViewAdd(c *call, def *viewDef, sc fvScope) (any, *rpcError
 			return nil, errNoDevice
 		}
 	}
-	tp, err := s.taskParams(c, 10)
+	// The spec: limit defaults to 1000 (1..1000).
+	tp, err := s.taskParams(c, 1000)
 	if err != nil {
 		return nil, err
 	}
@@ -125,20 +126,24 @@ func (s *Server) fortiViewAdd(c *call, def *viewDef, sc fvScope) (any, *rpcError
 			if !contains(cols, field) {
 				return nil, &rpcError{-32000, fmt.Sprintf("Server error: Missing columns: '%s'", field)}
 			}
-			keys = append(keys, sortKey{field: field, desc: !strings.EqualFold(strParam(m, "order"), "asc")})
+			// The spec's order defaults to asc.
+			keys = append(keys, sortKey{field: field, desc: strings.EqualFold(strParam(m, "order"), "desc")})
 		}
+	}
+	if len(keys) > 1 && !c.env.seed {
+		// "Only support one field for this API" (the spec's sort-by).
+		return nil, invalidParams("sort-by: only one field is supported")
 	}
 	sortCol := def.defaultSort
 	if c.env.seed && !contains(cols, sortCol) {
 		sortCol = "sessions"
-		if !contains(cols, sortCol) {
+		if !contains(cols, sortCol) && len(cols) > 0 {
 			sortCol = cols[len(cols)-1]
 		}
 	}
-	if len(keys) == 0 {
+	if len(keys) == 0 && sortCol != "" {
 		keys = []sortKey{{field: sortCol, desc: true}}
 	}
-	keys = append(keys, sortKey{field: cols[0]}) // total order for repeatable pages
 	lo, hi := s.data.IndexRange(start, end)
 	q := fvQuery{view: def, adom: adom, devs: devs, lo: lo, hi: hi, filter: filter, fstr: fstr,
 		cs: boolParam(c.p, "case-sensitive"), seed: c.env.seed, winSecs: end.Sub(start).Seconds()}
@@ -158,7 +163,8 @@ func (s *Server) fortiViewGet(c *call, tid int, adom, view string) (any, *rpcErr
 	}
 	ft := t.fv
 	pct := t.percentage(c.now)
-	premature := c.fault != nil && c.fault.Effect == FaultPremature
+	premature := c.fault != nil && (c.fault.Effect == FaultPremature || c.fault.Effect == FaultPrematureZero)
+	zeroTotal := c.fault != nil && c.fault.Effect == FaultPrematureZero
 	q := ft.q
 	if pct < 100 && !premature {
 		// A running task answers with the aggregate of the rows scanned so
@@ -206,6 +212,9 @@ func (s *Server) fortiViewGet(c *call, tid int, adom, view string) (any, *rpcErr
 	}
 	if ft.countTotal {
 		out["total-count-all"] = len(rows)
+		if zeroTotal {
+			out["total-count-all"] = 0
+		}
 	}
 	return out, nil
 }

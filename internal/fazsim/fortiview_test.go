@@ -65,11 +65,42 @@ func TestTopSourcesMatchesTheLogs(t *testing.T) {
 		} else {
 			prev = b
 		}
-		for _, k := range []string{"srcip_hostname", "f_user", "unauthuser", "user", "traffic_in", "traffic_out", "fortigate", "devvds", "srccountry"} {
+		for _, k := range []string{"srcip_hostname", "f_user", "unauthuser", "user", "traffic_in", "traffic_out", "fortigate", "devvds"} {
 			if _, ok := r[k]; !ok {
 				t.Errorf("row lacks %q", k)
 			}
 		}
+	}
+}
+
+// TestTimeRangeEndIsInclusive: the end of a time-range is inclusive; given to
+// the minute (the seed documents' one day is "00:00" to "23:59") it covers
+// that whole minute.
+func TestTimeRangeEndIsInclusive(t *testing.T) {
+	f := newFixture(t, Options{})
+	count := func(start, end string) int64 {
+		res := f.fvGet("root", "top-sources", f.addFV("root", "top-sources", map[string]any{"count-total": true,
+			"time-range": map[string]any{"start": start, "end": end}}))
+		var n int64
+		for _, r := range rowsOf(t, res) {
+			n += num(t, r["sessions"])
+		}
+		return n
+	}
+	day := count("2026-11-19 00:00", "2026-11-19 23:59")
+	if day == 0 || day != count("2026-11-19 00:00:00", "2026-11-19 23:59:59") {
+		t.Errorf("one day to the minute: %d sessions, to the second %d", day, count("2026-11-19 00:00:00", "2026-11-19 23:59:59"))
+	}
+	var atEnd int64
+	end := time.Date(2026, 11, 19, 22, 59, 59, 0, time.UTC) // 23:59:59 Brussels
+	f.srv.Data().Logs("root", end, end, func(r LogRow) bool {
+		if r.LogType == "traffic" {
+			atEnd++
+		}
+		return true
+	})
+	if got := day - count("2026-11-19 00:00:00", "2026-11-19 23:59:58"); got != atEnd {
+		t.Errorf("the last second holds %d traffic rows, the end bound added %d", atEnd, got)
 	}
 }
 
@@ -79,7 +110,6 @@ func TestTimeRangeSpellingsAgree(t *testing.T) {
 	want := expectedSources(f.srv.Data(), "root", time.Date(2026, 11, 19, 9, 0, 0, 0, time.UTC), time.Date(2026, 11, 19, 13, 0, 0, 0, time.UTC), nil)
 	spellings := []map[string]any{
 		{"time-range": map[string]any{"start": "2026-11-19 10:00:00", "end": "2026-11-19 14:00:00"}},
-		{"time-range": map[string]any{"start": "2026-11-19 10:00", "end": "2026-11-19 14:00"}},
 		{"time-range": map[string]any{"start": "2026-11-19T09:00:00Z", "end": "2026-11-19T13:00:00Z"}},
 		{"time-range": map[string]any{"start": "2026-11-19T10:00:00+01:00", "end": "2026-11-19T14:00:00+01:00"}},
 		{"time-range": map[string]any{"start": "2026-11-19 09:00:00", "end": "2026-11-19 13:00:00", "tz": "+0:00"}},
@@ -214,8 +244,9 @@ func TestFilterLimitOffsetSortAndCase(t *testing.T) {
 	if len(page) != 5 || page[0]["srcip"] != full[3]["srcip"] || page[4]["srcip"] != full[7]["srcip"] {
 		t.Fatalf("offset page mismatch")
 	}
-	if def := rowsOf(t, f.fvGet("root", "top-sources", f.addFV("root", "top-sources", nil))); len(def) != 10 {
-		t.Errorf("default limit gave %d rows", len(def))
+	// The spec's default limit is 1000: every row of the view.
+	if def := rowsOf(t, f.fvGet("root", "top-sources", f.addFV("root", "top-sources", nil))); len(def) != len(full) || len(full) <= 10 {
+		t.Errorf("default limit gave %d rows, want all %d", len(def), len(full))
 	}
 	asc := rowsOf(t, f.fvGet("root", "top-sources", f.addFV("root", "top-sources", map[string]any{"limit": 1000,
 		"sort-by": []any{map[string]any{"field": "sessions", "order": "asc"}}})))
@@ -308,18 +339,85 @@ func TestFortiViewProgressTTLAndDelete(t *testing.T) {
 	}
 }
 
-func TestOtherViewsAnswer(t *testing.T) {
-	f := newFixture(t, Options{SearchSlots: 50})
-	for _, view := range ViewNames() {
-		rows := rowsOf(t, f.fvGet("Data_Center", view, f.addFV("Data_Center", view, nil)))
-		if len(rows) == 0 {
-			t.Errorf("%s: no rows", view)
+// TestCatalogueFollowsTheSpec walks the specification's FortiGate views and
+// the simulator's catalogue: every spec view is served, its filter accepts
+// exactly the spec's Filterable Fields (plus cited ones), sort-by exactly its
+// Sortable Fields, and rows carry exactly the sortable fields plus cited ones.
+func TestCatalogueFollowsTheSpec(t *testing.T) {
+	spec, served := SpecCatalogue(), ServedCatalogue()
+	if len(spec) != 136 {
+		t.Fatalf("spec has %d FortiGate views, want 136", len(spec))
+	}
+	// Fields beyond the spec, each shown by a live capture cited in README.md.
+	cited := map[string][]string{
+		"top-sources":      {"srcip_hostname", "unauthuser", "user", "devvds"},
+		"top-destinations": {"dstip_hostname", "devvds"},
+		"top-websites":     {"catid"},
+		"top-countries":    {"devvds"},
+		"policy-hits":      {"policyid", "device_info"},
+		"top-threats":      {"devvds", "cve_list", "appid", "obf_url"},
+	}
+	citedFilter := map[string][]string{"top-threats": {"threat"}}
+	for name, sv := range served {
+		if _, ok := spec[name]; !ok {
+			t.Errorf("the simulator serves %q, which the spec lacks", name)
+		}
+		_ = sv
+	}
+	f := newFixture(t, Options{SearchSlots: 1000})
+	addErr := func(view string, params map[string]any) string {
+		p := map[string]any{"apiver": 3, "device": allDevices, "time-range": wholeWindow()}
+		for k, v := range params {
+			p[k] = v
+		}
+		m := f.rpc("add", "/fortiview/adom/Data_Center/"+view+"/run", p)
+		if e, ok := m["error"].(map[string]any); ok {
+			return e["message"].(string)
+		}
+		return ""
+	}
+	for name, sp := range spec {
+		sv, ok := served[name]
+		if !ok {
+			t.Errorf("spec view %q is not served", name)
 			continue
 		}
-		for _, col := range views[view].columns {
-			if _, ok := rows[0][col]; !ok {
-				t.Errorf("%s: row lacks %q", view, col)
+		if want := union(sp.Filterable, citedFilter[name]); fmt.Sprint(sv.Filterable) != fmt.Sprint(want) {
+			t.Errorf("%s: filter fields %v, spec %v", name, sv.Filterable, want)
+		}
+		if fmt.Sprint(sv.Sortable) != fmt.Sprint(sp.Sortable) {
+			t.Errorf("%s: sort fields %v, spec %v", name, sv.Sortable, sp.Sortable)
+		}
+		if want := union(sp.Sortable, cited[name]); fmt.Sprint(sv.RowFields) != fmt.Sprint(want) {
+			t.Errorf("%s: row fields %v, want %v", name, sv.RowFields, want)
+		}
+		res := f.fvGet("Data_Center", name, f.addFV("Data_Center", name, nil))
+		rows := rowsOf(t, res)
+		if num(t, res["percentage"]) != 100 || (len(rows) == 0) == sv.HasRows {
+			t.Errorf("%s: %d rows at %v%%, has rows: %v", name, len(rows), res["percentage"], sv.HasRows)
+		}
+		for _, r := range rows {
+			keys := make([]string, 0, len(r))
+			for k := range r {
+				keys = append(keys, k)
 			}
+			sort.Strings(keys)
+			if fmt.Sprint(keys) != fmt.Sprint(sv.RowFields) {
+				t.Errorf("%s: row keys %v, want %v", name, keys, sv.RowFields)
+				break
+			}
+		}
+		// Anything else is refused with the appliance's own messages.
+		if msg := addErr(name, map[string]any{"filter": `definitelynotafield=="1"`}); msg != "Invalid params: filter 'definitelynotafield' not supported" {
+			t.Errorf("%s: unknown filter field: %q", name, msg)
+		}
+		if len(sp.Filterable) > 0 {
+			if msg := addErr(name, map[string]any{"filter": sp.Filterable[0] + `=="x"`}); msg != "" {
+				t.Errorf("%s: spec filter field %s refused: %q", name, sp.Filterable[0], msg)
+			}
+		}
+		if msg := addErr(name, map[string]any{"sort-by": []any{map[string]any{"field": "notacolumn", "order": "desc"}}}); msg != "Server error: Missing columns: 'notacolumn'" {
+			t.Errorf("%s: unknown sort column: %q", name, msg)
 		}
 	}
 }
@@ -338,7 +436,7 @@ func TestPerDeviceFortiViewURL(t *testing.T) {
 		t.Fatalf("%d rows, want %d", len(rows), len(want))
 	}
 	for _, row := range rows {
-		if num(t, row["sessions"]) != want[row["srcip"].(string)][0] || row["devvds"] != "FG100FTK19000002[dmz]" {
+		if num(t, row["sessions"]) != want[row["srcip"].(string)][0] || row["devvds"] != "FGT-HQ-02[dmz]" {
 			t.Fatalf("row %v", row)
 		}
 	}
@@ -363,8 +461,8 @@ func TestFortiViewPrematureFaultAndMalformedDates(t *testing.T) {
 		t.Fatalf("premature: %.300v", res)
 	}
 	f.clock.Advance(10 * time.Second)
-	if rows := rowsOf(t, f.fvGet("root", "top-sources", tid)); len(rows) != 10 {
-		t.Fatalf("after the fault: %d rows", len(rows))
+	if rows := rowsOf(t, f.fvGet("root", "top-sources", tid)); int64(len(rows)) != num(t, res["total-count-all"]) {
+		t.Fatalf("after the fault: %d rows, total %v", len(rows), res["total-count-all"])
 	}
 	// Malformed dates silently mean the whole window, like the appliance.
 	bad := f.addFV("root", "top-sources", map[string]any{"time-range": map[string]any{"start": "yesterday", "end": "now"}})

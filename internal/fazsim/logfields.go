@@ -132,6 +132,11 @@ func (r LogRow) Field(name string) (string, bool) {
 		return strconv.Itoa(r.policy), true
 	case "policyname":
 		return policyName(r.policy), true
+	case "poluuid":
+		d := &r.ds.devices[r.dev]
+		return policyUUID(d.Serial, r.vdom, r.policy), r.LogType == "traffic"
+	case "policytype":
+		return "policy", r.LogType == "traffic"
 	case "sentbyte":
 		return strconv.FormatInt(r.sent, 10), true
 	case "rcvdbyte":
@@ -179,23 +184,33 @@ func (r LogRow) Field(name string) (string, bool) {
 	if t == nil {
 		return "", false
 	}
+	// FortiOS names the threat per log type: attack (IPS), virus (AV), the
+	// host and category on web-filter and DNS logs (above), app on app-ctrl
+	// logs, and the threats/threattyps lists on traffic logs; there is no
+	// generic "threat" log field.
 	switch name {
-	case "threat":
-		return t.Name, true
-	case "threattype":
-		return t.Type, true
-	case "threatlevel", "crlevel_num":
-		return strconv.Itoa(t.Level), true
-	case "crlevel":
-		return []string{"info", "low", "medium", "high", "critical"}[t.Level], true
-	case "threatweight", "crscore":
-		return strconv.Itoa(levelWeights[t.Level]), true
 	case "attack":
 		return t.Name, r.LogType == "attack"
+	case "severity":
+		return []string{"info", "low", "medium", "high", "critical"}[t.Level], r.LogType == "attack"
 	case "virus":
 		return t.Name, r.LogType == "virus"
+	case "threats":
+		return t.Name, r.LogType == "traffic"
+	case "threattyps":
+		return t.Type, r.LogType == "traffic"
+	case "threatlvls":
+		return strconv.Itoa(t.Level), r.LogType == "traffic"
+	case "threatwgts":
+		return strconv.Itoa(levelWeights[t.Level]), r.LogType == "traffic"
+	case "threatcnts":
+		return "1", r.LogType == "traffic"
+	case "crlevel":
+		return []string{"info", "low", "medium", "high", "critical"}[t.Level], true
+	case "crscore":
+		return strconv.Itoa(levelWeights[t.Level]), true
 	case "cve":
-		return t.CVE, t.CVE != ""
+		return t.CVE, t.CVE != "" && r.LogType == "attack"
 	}
 	return "", false
 }
@@ -204,9 +219,9 @@ func (r LogRow) Field(name string) (string, bool) {
 var rowFields = []string{
 	"id", "itime", "date", "time", "eventtime", "tz", "devid", "devname", "vd", "logid", "type", "subtype", "level",
 	"srcip", "srcport", "srcintf", "srcname", "srccountry", "dstip", "dstport", "dstintf", "dstcountry", "hostname",
-	"proto", "service", "action", "policyid", "policyname", "sentbyte", "rcvdbyte", "sentpkt", "rcvdpkt", "duration",
+	"proto", "service", "action", "policyid", "policyname", "poluuid", "policytype", "sentbyte", "rcvdbyte", "sentpkt", "rcvdpkt", "duration",
 	"user", "unauthuser", "app", "appid", "appcat", "apprisk", "url", "catid", "catdesc", "qname", "logdesc", "msg",
-	"threat", "threattype", "threatlevel", "threatweight", "crlevel", "crscore", "attack", "virus", "cve",
+	"crlevel", "crscore", "attack", "severity", "virus", "cve", "threats", "threattyps", "threatlvls", "threatwgts", "threatcnts",
 }
 
 // Map returns every field the row carries.

@@ -166,6 +166,9 @@ func (s *Server) logSearchGet(c *call, tid int, adom string) (any, *rpcError) {
 			total = offset + 1
 		}
 	}
+	if c.fault != nil && c.fault.Effect == FaultPrematureZero {
+		pct, page, total = 100, nil, 0
+	}
 	rows := make([]any, len(page))
 	for i, idx := range page {
 		rows[i] = s.renderLog(s.data.Row(int(idx)), c.env.seed)
@@ -198,8 +201,7 @@ func (s *Server) logSearchCount(c *call, tid int, adom string) (any, *rpcError) 
 
 // seedIntFields are printed as JSON numbers in the seed dialect.
 var seedIntFields = map[string]bool{"itime": true, "srcport": true, "dstport": true, "proto": true, "policyid": true, "sentbyte": true,
-	"rcvdbyte": true, "sentpkt": true, "rcvdpkt": true, "duration": true, "appid": true, "catid": true, "threatlevel": true,
-	"threatweight": true, "crscore": true}
+	"rcvdbyte": true, "sentpkt": true, "rcvdpkt": true, "duration": true, "appid": true, "catid": true, "crscore": true}
 
 // renderLog prints a log row: all strings in the real dialect (as FAZ
 // does), integers as numbers in the seed dialect.

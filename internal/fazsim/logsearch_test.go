@@ -109,7 +109,7 @@ func TestLogSearchRowsPagingAndTotalFloor(t *testing.T) {
 	if id, _ := want[len(want)-1].Field("id"); first["id"] != id {
 		t.Fatalf("asc first id %v, want %s", first["id"], id)
 	}
-	for _, k := range []string{"itime", "date", "time", "eventtime", "devid", "devname", "vd", "srcip", "threat", "threattype", "threatlevel", "threatweight", "action"} {
+	for _, k := range []string{"itime", "date", "time", "eventtime", "devid", "devname", "vd", "srcip", "attack", "severity", "crlevel", "crscore", "action"} {
 		if _, ok := first[k].(string); !ok {
 			t.Errorf("log row field %q missing or not a string: %T", k, first[k])
 		}
@@ -124,7 +124,7 @@ func TestLogSearchFilterFindsThreatEndpoints(t *testing.T) {
 			th = x
 		}
 	}
-	tid := f.addLS("Data_Center", map[string]any{"logtype": "attack", "limit": 1000, "filter": `threat=="` + th.Name + `"`})
+	tid := f.addLS("Data_Center", map[string]any{"logtype": "attack", "limit": 1000, "filter": `attack=="` + th.Name + `"`})
 	r := f.ok(f.lsGet("Data_Center", tid, nil))
 	ips := map[string]bool{}
 	for _, row := range r["data"].([]any) {

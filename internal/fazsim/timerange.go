@@ -100,7 +100,22 @@ func (s *Server) timeRange(c *call, required bool) (start, end time.Time, loc *t
 	if !ok1 || !ok2 {
 		return s.data.start, s.data.end, loc, nil
 	}
-	return st, en, loc, nil
+	return st, inclusiveEnd(tr["end"], en), loc, nil
+}
+
+// inclusiveEnd widens an end bound given to the minute or the day to the
+// last second it names: the end of a time-range is inclusive (the seed
+// documents' one day is "00:00" to "23:59"), and rows are kept to the second.
+func inclusiveEnd(raw any, t time.Time) time.Time {
+	s, _ := raw.(string)
+	s = strings.TrimSpace(s)
+	switch {
+	case len(s) == len("2006-01-02"):
+		return t.Add(24*time.Hour - time.Second)
+	case len(s) == len("2006-01-02 15:04"):
+		return t.Add(59 * time.Second)
+	}
+	return t
 }
 
 // fmtTime prints a time in FAZ's "YYYY-MM-DD HH:MM:SS" form in loc.

@@ -2,6 +2,8 @@ package fazsim
 
 import (
 	"context"
+	"fmt"
+	"hash/fnv"
 	"sort"
 	"strconv"
 	"strings"
@@ -16,6 +18,8 @@ type group struct {
 	weight, wBlock, wPass int64
 	devs                  map[int]map[string]bool
 	srcs                  map[string]bool
+	users, apps           map[string]bool
+	browse, last          int64 // browsing seconds (web), newest itime
 }
 
 func (g *group) add(r *LogRow) {
@@ -45,10 +49,36 @@ func (g *group) add(r *LogRow) {
 	}
 	g.devs[r.dev][r.vdom] = true
 	g.srcs[r.endpoint().IP] = true
+	if g.users == nil {
+		g.users, g.apps = map[string]bool{}, map[string]bool{}
+	}
+	if u := r.endpoint().User; u != "" {
+		g.users[u] = true
+	}
+	g.apps[appCatalog[r.app].Name] = true
+	if r.LogType == "webfilter" {
+		d, _ := r.Field("duration")
+		n, _ := strconv.ParseInt(d, 10, 64)
+		g.browse += n
+	}
+	if r.Itime > g.last {
+		g.last = r.Itime
+	}
+}
+
+// aggApps renders the group's applications comma-joined, like FAZ's agg_* fields.
+func (g *group) aggApps() string {
+	out := make([]string, 0, len(g.apps))
+	for a := range g.apps {
+		out = append(out, a)
+	}
+	sort.Strings(out)
+	return strings.Join(out, ",")
 }
 
 // fortigate and devvds render the contributing devices like FAZ does:
-// comma-joined serials and "SERIAL[vdom]" pairs.
+// comma-joined serials and "devname[vdom]" pairs (rstierli/fortianalyzer-mcp
+// masking/fields.py: devvds packs "<devname>[<vdom>]", comma-joined).
 func (g *group) fortigate(ds *Dataset) string {
 	var out []string
 	for i := range g.devs {
@@ -62,7 +92,7 @@ func (g *group) devvds(ds *Dataset) string {
 	var out []string
 	for i, v := range g.devs {
 		for vd := range v {
-			out = append(out, ds.devices[i].Serial+"["+vd+"]")
+			out = append(out, ds.devices[i].Name+"["+vd+"]")
 		}
 	}
 	sort.Strings(out)
@@ -79,13 +109,17 @@ func (g *group) sources() []string {
 }
 
 // viewDef declares one FortiView: which rows feed it, how they group, what
-// the answer rows look like in each dialect.
+// the answer rows look like in each dialect. Names, filter fields and sort
+// columns come from the specification (spec.go); rowFields adds the fields
+// a cited live capture shows beyond the sortable ones (README.md, "Sources").
 type viewDef struct {
 	name         string
-	rows         func(r *LogRow) bool
+	rows         func(r *LogRow) bool // nil: served with no rows
 	key          func(r *LogRow) string
-	filterFields []string
-	columns      []string // real-dialect row keys (valid sort-by fields)
+	filterFields []string // the spec's Filterable Field list, plus cited ones
+	columns      []string // the spec's Sortable Field list (valid sort-by fields)
+	rowFields    []string // keys of a real-dialect row
+	filterValue  func(r *LogRow, field string) (string, bool)
 	seedColumns  []string // seed-dialect row keys
 	defaultSort  string
 	seedKey      string
@@ -105,66 +139,72 @@ func bps(bytes int64, windowSec float64) int64 {
 // logTypeCodes are FAZ's numeric log type ids as printed in top-threats.
 var logTypeCodes = map[string]string{"traffic": "10", "event": "1", "attack": "4", "virus": "2", "webfilter": "3", "app-ctrl": "5", "dns": "14"}
 
-var views = map[string]*viewDef{
-	"top-sources": {
+// counters are the measures most views share, under the spec's names.
+func (g *group) counters(ds *Dataset) map[string]any {
+	return map[string]any{
+		"sessions": g.sessions, "session_block": g.blocked, "session_pass": g.passed,
+		"bandwidth": g.sent + g.rcvd, "traffic_in": g.rcvd, "traffic_out": g.sent,
+		"threatweight": g.weight, "threat_block": g.wBlock, "threat_pass": g.wPass,
+		"fortigate": g.fortigate(ds), "devvds": g.devvds(ds),
+	}
+}
+
+func with(m map[string]any, kv ...any) map[string]any {
+	for i := 0; i+1 < len(kv); i += 2 {
+		m[kv[i].(string)] = kv[i+1]
+	}
+	return m
+}
+
+// dataViews are the views the simulator computes rows for; extra lists the
+// row fields beyond the spec's sortable ones, each shown by a cited capture.
+var dataViews = []struct {
+	def         viewDef
+	extraFields []string
+	extraFilter []string
+}{
+	{def: viewDef{
 		name: "top-sources", rows: isTraffic, key: func(r *LogRow) string { return r.endpoint().IP },
-		filterFields: []string{"srcip"},
-		columns:      []string{"srcip", "srcip_hostname", "f_user", "unauthuser", "user", "sessions", "bandwidth", "traffic_in", "traffic_out", "fortigate", "devvds", "srccountry"},
-		seedColumns:  []string{"srcip", "hostname", "sessions", "bytes", "bandwidth", "country"},
-		defaultSort:  "bandwidth", seedKey: "sources",
+		seedColumns: []string{"srcip", "hostname", "sessions", "bytes", "bandwidth", "country"},
+		defaultSort: "bandwidth", seedKey: "sources",
 		render: func(g *group, ds *Dataset, seed bool, w float64) map[string]any {
 			e := g.first.endpoint()
 			if seed {
 				return map[string]any{"srcip": e.IP, "hostname": e.Hostname, "sessions": g.sessions, "bytes": g.sent + g.rcvd, "bandwidth": bps(g.sent+g.rcvd, w), "country": e.Country}
 			}
-			fuser := e.User
-			if fuser == "" {
-				fuser = e.IP
-			}
-			unauth := ""
-			if e.User == "" {
-				unauth = ""
-			}
-			return map[string]any{"srcip": e.IP, "srcip_hostname": e.Hostname, "f_user": fuser, "unauthuser": unauth, "user": e.User,
-				"sessions": g.sessions, "bandwidth": g.sent + g.rcvd, "traffic_in": g.rcvd, "traffic_out": g.sent,
-				"fortigate": g.fortigate(ds), "devvds": g.devvds(ds), "srccountry": e.Country}
+			fuser := e.User // coalesce(user, unauthuser)
+			return with(g.counters(ds), "srcip", e.IP, "srcip_hostname", e.Hostname, "f_user", fuser, "unauthuser", "", "user", e.User,
+				"srcintf", "internal", "avatar", "", "epeuid", "", "dev_src_agg", e.Hostname+",", "mac_devtype_agg", "")
 		},
-	},
-	"top-destinations": {
+	}, extraFields: []string{"srcip_hostname", "unauthuser", "user", "devvds"}},
+	{def: viewDef{
 		name: "top-destinations", rows: isTraffic, key: func(r *LogRow) string { return destCatalog[r.dst].IP },
-		filterFields: []string{"dstip"},
-		columns:      []string{"dstip", "dstip_hostname", "dstcountry", "sessions", "bandwidth", "traffic_in", "traffic_out", "fortigate", "devvds"},
-		seedColumns:  []string{"dstip", "hostname", "country", "sessions", "bytes", "bandwidth"},
-		defaultSort:  "bandwidth", seedKey: "destinations",
+		seedColumns: []string{"dstip", "hostname", "country", "sessions", "bytes", "bandwidth"},
+		defaultSort: "bandwidth", seedKey: "destinations",
 		render: func(g *group, ds *Dataset, seed bool, w float64) map[string]any {
 			d := destCatalog[g.first.dst]
 			if seed {
 				return map[string]any{"dstip": d.IP, "hostname": d.Hostname, "country": d.Country, "sessions": g.sessions, "bytes": g.sent + g.rcvd, "bandwidth": bps(g.sent+g.rcvd, w)}
 			}
-			return map[string]any{"dstip": d.IP, "dstip_hostname": d.Hostname, "dstcountry": d.Country, "sessions": g.sessions,
-				"bandwidth": g.sent + g.rcvd, "traffic_in": g.rcvd, "traffic_out": g.sent, "fortigate": g.fortigate(ds), "devvds": g.devvds(ds)}
+			return with(g.counters(ds), "dstip", d.IP, "dstip_hostname", d.Hostname, "dstintf", "wan1", "dstmac", "", "agg_app", g.aggApps())
 		},
-	},
-	"top-applications": {
+	}, extraFields: []string{"dstip_hostname", "devvds"}},
+	{def: viewDef{
 		name: "top-applications", rows: isTraffic, key: func(r *LogRow) string { return appCatalog[r.app].Group },
-		filterFields: []string{"policyid", "policyname"},
-		columns:      []string{"app_group", "appcat", "apprisk", "sessions", "bandwidth", "traffic_in", "traffic_out", "fortigate", "devvds"},
-		seedColumns:  []string{"app_group", "category", "sessions", "bytes", "bandwidth"},
-		defaultSort:  "bandwidth", seedKey: "applications",
+		seedColumns: []string{"app_group", "category", "sessions", "bytes", "bandwidth"},
+		defaultSort: "bandwidth", seedKey: "applications",
 		render: func(g *group, ds *Dataset, seed bool, w float64) map[string]any {
 			a := appCatalog[g.first.app]
 			if seed {
 				return map[string]any{"app_group": a.Group, "category": a.Category, "sessions": g.sessions, "bytes": g.sent + g.rcvd, "bandwidth": bps(g.sent+g.rcvd, w)}
 			}
-			risk, _ := g.first.Field("apprisk")
-			return map[string]any{"app_group": a.Group, "appcat": a.Category, "apprisk": risk, "sessions": g.sessions,
-				"bandwidth": g.sent + g.rcvd, "traffic_in": g.rcvd, "traffic_out": g.sent, "fortigate": g.fortigate(ds), "devvds": g.devvds(ds)}
+			return with(g.counters(ds), "app_group", a.Group, "appcat", a.Category, "risk", int64(a.Risk), "d_risk", int64(a.Risk),
+				"num_users", int64(len(g.users)))
 		},
-	},
-	"top-websites": {
+	}},
+	{def: viewDef{
 		name: "top-websites", rows: func(r *LogRow) bool { return r.LogType == "webfilter" },
 		key:         func(r *LogRow) string { v, _ := r.Field("catid"); return v },
-		columns:     []string{"catdesc", "catid", "sessions", "session_block", "session_pass", "bandwidth", "fortigate", "devvds"},
 		seedColumns: []string{"catdesc", "catid", "sessions", "blocked", "bytes"},
 		defaultSort: "sessions", seedKey: "websites",
 		render: func(g *group, ds *Dataset, seed bool, w float64) map[string]any {
@@ -174,51 +214,48 @@ var views = map[string]*viewDef{
 			if seed {
 				return map[string]any{"catdesc": desc, "catid": n, "sessions": g.sessions, "blocked": g.blocked, "bytes": g.sent + g.rcvd}
 			}
-			return map[string]any{"catdesc": desc, "catid": n, "sessions": g.sessions, "session_block": g.blocked, "session_pass": g.passed,
-				"bandwidth": g.sent + g.rcvd, "fortigate": g.fortigate(ds), "devvds": g.devvds(ds)}
+			return with(g.counters(ds), "catdesc", desc, "catid", n, "browsetime", g.browse)
 		},
-	},
-	"top-countries": {
+	}, extraFields: []string{"catid"}},
+	{def: viewDef{
 		name: "top-countries", rows: isTraffic, key: func(r *LogRow) string { return destCatalog[r.dst].Country },
-		filterFields: []string{"dstcountry"},
-		columns:      []string{"dstcountry", "sessions", "bandwidth", "traffic_in", "traffic_out", "fortigate", "devvds"},
-		seedColumns:  []string{"country", "sessions", "bytes", "bandwidth"},
-		defaultSort:  "bandwidth", seedKey: "countries",
+		seedColumns: []string{"country", "sessions", "bytes", "bandwidth"},
+		defaultSort: "bandwidth", seedKey: "countries",
 		render: func(g *group, ds *Dataset, seed bool, w float64) map[string]any {
 			c := destCatalog[g.first.dst].Country
 			if seed {
 				return map[string]any{"country": c, "sessions": g.sessions, "bytes": g.sent + g.rcvd, "bandwidth": bps(g.sent+g.rcvd, w)}
 			}
-			return map[string]any{"dstcountry": c, "sessions": g.sessions, "bandwidth": g.sent + g.rcvd, "traffic_in": g.rcvd, "traffic_out": g.sent,
-				"fortigate": g.fortigate(ds), "devvds": g.devvds(ds)}
+			return with(g.counters(ds), "dstcountry", c)
 		},
-	},
-	"policy-hits": {
+	}, extraFields: []string{"devvds"}},
+	{def: viewDef{
 		name: "policy-hits", rows: isTraffic,
 		key: func(r *LogRow) string {
 			return r.ds.devices[r.dev].Serial + "|" + r.vdom + "|" + strconv.Itoa(r.policy)
 		},
-		filterFields: []string{"policyid"},
-		columns:      []string{"policyid", "policyname", "counts", "bandwidth", "fortigate", "devvds", "device_info"},
-		seedColumns:  []string{"policyid", "policyname", "device", "vdom", "hits", "bytes"},
-		defaultSort:  "counts", seedKey: "policies",
+		seedColumns: []string{"policyid", "policyname", "device", "vdom", "hits", "bytes"},
+		defaultSort: "counts", seedKey: "policies",
 		render: func(g *group, ds *Dataset, seed bool, w float64) map[string]any {
 			r := g.first
 			dev := ds.devices[r.dev]
 			if seed {
 				return map[string]any{"policyid": int64(r.policy), "policyname": policyName(r.policy), "device": dev.Name, "vdom": r.vdom, "hits": g.sessions, "bytes": g.sent + g.rcvd}
 			}
-			return map[string]any{"policyid": int64(r.policy), "policyname": policyName(r.policy), "counts": g.sessions, "bandwidth": g.sent + g.rcvd,
-				"fortigate": dev.Serial, "devvds": dev.Serial + "[" + r.vdom + "]",
-				"device_info": map[string]any{"dev_name": dev.Name, "devid": dev.Serial, "vd": r.vdom}}
+			uuid := policyUUID(dev.Serial, r.vdom, r.policy)
+			return map[string]any{"policyid": int64(r.policy), "agg_policyid": int64(r.policy), "policy": policyName(r.policy),
+				"agg_poluuid": uuid, "policytype": "policy", "policy_filter": "policyid=" + strconv.Itoa(r.policy),
+				"counts": g.sessions, "count_block": g.blocked, "count_pass": g.passed,
+				"bandwidth": g.sent + g.rcvd, "traffic_in": g.rcvd, "traffic_out": g.sent,
+				"srcintf": "internal", "dstintf": "wan1", "time_stamp": g.last,
+				"fortigate": dev.Serial, "devid": dev.Serial, "vd": r.vdom,
+				"device_info": map[string]any{"dev_name": dev.Name}}
 		},
-	},
-	"top-threats": {
+	}, extraFields: []string{"policyid", "device_info"}},
+	{def: viewDef{
 		name: "top-threats", rows: func(r *LogRow) bool { return r.threat >= 0 },
-		key:          func(r *LogRow) string { return r.ds.threats[r.threat].Name },
-		filterFields: []string{"threat", "threattype"},
-		columns: []string{"logtype", "logtype_str", "threat", "threattype", "threatlevel", "level_s", "threatweight", "threat_block", "threat_pass",
-			"incidents", "incident_block", "incident_pass", "fortigate", "devvds", "cve_list", "appid", "obf_url"},
+		key:         func(r *LogRow) string { return r.ds.threats[r.threat].Name },
+		filterValue: threatFilterValue,
 		seedColumns: []string{"threat", "severity", "incidents", "sources", "detected", "blocked"},
 		defaultSort: "threatweight", seedKey: "threats",
 		render: func(g *group, ds *Dataset, seed bool, w float64) map[string]any {
@@ -236,7 +273,77 @@ var views = map[string]*viewDef{
 				"incidents": g.sessions, "incident_block": g.blocked, "incident_pass": g.passed, "fortigate": g.fortigate(ds), "devvds": g.devvds(ds),
 				"cve_list": t.CVE, "appid": int64(t.AppID), "obf_url": obf}
 		},
-	},
+	}, extraFields: []string{"devvds", "cve_list", "appid", "obf_url"}, extraFilter: []string{"threat"}},
+}
+
+// threatFilterValue resolves top-threats' filter fields, which name the
+// threat itself rather than a log field (each log type names it differently).
+func threatFilterValue(r *LogRow, field string) (string, bool) {
+	if r.threat < 0 {
+		return "", false
+	}
+	t := &r.ds.threats[r.threat]
+	switch field {
+	case "threat", "threat_s":
+		return t.Name, true
+	case "threattype_s":
+		return t.Type, true
+	case "threatlevel_s":
+		return strconv.Itoa(t.Level), true
+	case "logtype":
+		return logTypeCodes[t.LogType], true
+	}
+	return r.Field(field)
+}
+
+// policyUUID is a stable per-policy uuid (FortiOS's poluuid).
+func policyUUID(serial, vdom string, id int) string {
+	f := fnv.New64a()
+	f.Write([]byte(serial + "|" + vdom))
+	h := mix(int64(f.Sum64()), uint64(id), 0x901)
+	h2 := splitmix64(h)
+	return fmt.Sprintf("%08x-%04x-%04x-%04x-%012x", uint32(h>>32), uint16(h>>16), uint16(h)&0x0fff|0x5000, uint16(h2>>48)&0x3fff|0x8000, h2&0xffffffffffff)
+}
+
+// views is the catalogue: every FortiGate view of the specification, with
+// rows for dataViews and an empty, well-formed answer for the rest.
+var views = buildViews()
+
+func buildViews() map[string]*viewDef {
+	spec := SpecCatalogue()
+	out := make(map[string]*viewDef, len(spec))
+	for name, sv := range spec {
+		out[name] = &viewDef{name: name, filterFields: sv.Filterable, columns: sv.Sortable, rowFields: sv.Sortable,
+			seedKey: "data", seedColumns: sv.Sortable}
+	}
+	for i := range dataViews {
+		dv := &dataViews[i]
+		sv, ok := spec[dv.def.name]
+		if !ok {
+			panic("fazsim: data view " + dv.def.name + " is not in the specification")
+		}
+		def := dv.def
+		def.filterFields = union(sv.Filterable, dv.extraFilter)
+		def.columns = sv.Sortable
+		def.rowFields = union(sv.Sortable, dv.extraFields)
+		out[def.name] = &def
+	}
+	return out
+}
+
+func union(a, b []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, l := range [][]string{a, b} {
+		for _, s := range l {
+			if !seen[s] {
+				seen[s] = true
+				out = append(out, s)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 // ViewNames lists the FortiView views the simulator serves.
@@ -267,10 +374,19 @@ func (q fvQuery) cacheKey(ds *Dataset) string {
 		q.fstr, strconv.FormatBool(q.cs), strconv.FormatBool(q.seed), strconv.FormatFloat(q.winSecs, 'f', 0, 64)}, "\x00")
 }
 
+// aggRow is one rendered answer row and the group key that identifies it.
+type aggRow struct {
+	key string
+	m   map[string]any
+}
+
 // aggregate scans rows [q.lo, q.hi) and renders one answer row per group,
 // unsorted. The result is shared through the cache: callers must not mutate
 // it. A cancelled ctx stops the scan (nothing is cached).
-func (s *Server) aggregate(ctx context.Context, q fvQuery) ([]map[string]any, error) {
+func (s *Server) aggregate(ctx context.Context, q fvQuery) ([]aggRow, error) {
+	if q.view.rows == nil {
+		return nil, nil
+	}
 	key := q.cacheKey(s.data)
 	if rows, ok := s.aggs.get(key); ok {
 		return rows, nil
@@ -285,7 +401,7 @@ func (s *Server) aggregate(ctx context.Context, q fvQuery) ([]map[string]any, er
 		if r.adom != q.adom || !q.view.rows(&r) || !q.devs.matches(&r) {
 			continue
 		}
-		if q.filter != nil && !q.filter.match(r.Field, q.cs) {
+		if q.filter != nil && !q.filter.match(q.view.getter(&r), q.cs) {
 			continue
 		}
 		k := q.view.key(&r)
@@ -297,12 +413,49 @@ func (s *Server) aggregate(ctx context.Context, q fvQuery) ([]map[string]any, er
 		}
 		g.add(&r)
 	}
-	rows := make([]map[string]any, 0, len(order))
+	rows := make([]aggRow, 0, len(order))
 	for _, k := range order {
-		rows = append(rows, q.view.render(groups[k], s.data, q.seed, q.winSecs))
+		m := q.view.render(groups[k], s.data, q.seed, q.winSecs)
+		if !q.seed {
+			m = project(m, q.view.rowFields)
+		}
+		rows = append(rows, aggRow{key: k, m: m})
 	}
 	s.aggs.put(key, rows)
 	return rows, nil
+}
+
+// project keeps the fields a view's rows carry (the shared counters hold
+// more than every view has).
+func project(m map[string]any, fields []string) map[string]any {
+	out := make(map[string]any, len(fields))
+	for _, f := range fields {
+		if v, ok := m[f]; ok {
+			out[f] = v
+		}
+	}
+	return out
+}
+
+// getter is the field lookup the view's filter evaluates on a log row.
+func (v *viewDef) getter(r *LogRow) func(string) (string, bool) {
+	return func(f string) (string, bool) {
+		if f == "app_group" {
+			// FAZ's application group, which its views aggregate by.
+			return appCatalog[r.app].Group, r.LogType == "traffic" || r.LogType == "app-ctrl"
+		}
+		if f == "f_user" {
+			// FAZ's f_user: the user, else the unauthenticated user name.
+			if u, ok := r.Field("user"); ok {
+				return u, true
+			}
+			return r.Field("unauthuser")
+		}
+		if v.filterValue != nil {
+			return v.filterValue(r, f)
+		}
+		return r.Field(f)
+	}
 }
 
 // sortKey is one sort-by entry.
@@ -311,19 +464,23 @@ type sortKey struct {
 	desc  bool
 }
 
-// sortRows orders rows by keys (numbers numerically). Callers append the
-// view's identifying column as a last key so the order is total.
-func sortRows(rows []map[string]any, keys []sortKey) []map[string]any {
-	out := append([]map[string]any(nil), rows...)
-	sort.SliceStable(out, func(i, j int) bool {
+// sortRows orders rows by keys (numbers numerically), then by group key so
+// the order is total and pages repeat.
+func sortRows(rows []aggRow, keys []sortKey) []map[string]any {
+	cp := append([]aggRow(nil), rows...)
+	sort.SliceStable(cp, func(i, j int) bool {
 		for _, k := range keys {
-			c := compareValues(out[i][k.field], out[j][k.field])
+			c := compareValues(cp[i].m[k.field], cp[j].m[k.field])
 			if c != 0 {
 				return (c < 0) != k.desc
 			}
 		}
-		return false
+		return cp[i].key < cp[j].key
 	})
+	out := make([]map[string]any, len(cp))
+	for i, r := range cp {
+		out[i] = r.m
+	}
 	return out
 }
 

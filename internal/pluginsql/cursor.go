@@ -67,7 +67,7 @@ func (c *cursor) Filter(_ int, idxStr string, args ...sqlite3.Value) error {
 		QueryContext: &proto.QueryContext{
 			Columns: p.Cols,
 			Quals:   quals,
-			Limit:   limit,
+			Limit:   limit, //nolint:staticcheck // deprecated in the proto, still what the SDK reads
 		},
 		ExecuteConnectionData: map[string]*proto.ExecuteConnectionData{},
 	}
@@ -76,7 +76,7 @@ func (c *cursor) Filter(_ int, idxStr string, args ...sqlite3.Value) error {
 		targets = c.t.conn.Children
 	}
 	for _, name := range targets {
-		req.ExecuteConnectionData[name] = &proto.ExecuteConnectionData{Limit: limit, CacheEnabled: false}
+		req.ExecuteConnectionData[name] = &proto.ExecuteConnectionData{Limit: limit, CacheEnabled: c.t.db.host.cacheTTL > 0, CacheTtl: int64(c.t.db.host.cacheTTL.Seconds())}
 	}
 	c.ex = startExecution(c.t.db.queryContext(), c.t.db.host.server, req)
 	return c.Next()

@@ -30,6 +30,10 @@ type Options struct {
 	// CancelWait bounds how long closing a cursor waits for a cancelled
 	// plugin call to return (default 30s).
 	CancelWait time.Duration
+	// QueryCache, when positive, turns the SDK's query cache on with this TTL, as Steampipe
+	// runs plugins: tests use it to prove cached results never answer a query they do not
+	// cover. Off by default: every SQL query really runs.
+	QueryCache time.Duration
 }
 
 // ScanInfo describes one plugin scan, for observers and tests.
@@ -80,7 +84,7 @@ func Open(ctx context.Context, pluginFunc plugin.PluginFunc, conns []Connection,
 	}
 	db := &DB{opts: opts, conns: resolved, def: defaultConnection(resolved), ctx: ctx}
 	db.logger = newLogger(opts)
-	db.host, err = startPlugin(pluginFunc, resolved, db.logger, opts.LogOutput)
+	db.host, err = startPlugin(pluginFunc, resolved, db.logger, opts.LogOutput, opts.QueryCache)
 	if err != nil {
 		return nil, err
 	}
@@ -104,6 +108,7 @@ func newLogger(opts Options) hclog.Logger {
 
 // openSQLite opens the SQLite connection and declares every table.
 func (db *DB) openSQLite(ctx context.Context) (err error) {
+	defaultCompilationCache()
 	db.conn, err = sqlite3.OpenContext(ctx, ":memory:")
 	if err != nil {
 		return fmt.Errorf("pluginsql: open sqlite: %w", err)

@@ -23,6 +23,7 @@ type execution struct {
 	rows   chan *proto.ExecuteResponse
 	done   chan struct{} // closed when Execute has returned
 	err    error         // Execute's result; read after done
+	slot   *errSlot      // the list hydrate's error, which the SDK can lose (errslot.go)
 	n      int           // rows received
 }
 
@@ -87,8 +88,10 @@ const softStopGrace = 500 * time.Millisecond
 // startExecution starts req on server under a fresh child context of parent.
 func startExecution(parent context.Context, server *grpc.PluginServer, req *proto.ExecuteRequest) *execution {
 	inner, cancel := context.WithCancel(parent)
-	ctx := &scanCtx{Context: inner}
+	vctx, slot := withErrSlot(inner)
+	ctx := &scanCtx{Context: vctx}
 	ex := &execution{
+		slot:   slot,
 		ctx:    ctx,
 		cancel: cancel,
 		rows:   make(chan *proto.ExecuteResponse, 64),
@@ -118,6 +121,9 @@ func (ex *execution) next() (*proto.ExecuteResponse, error) {
 		}
 		if ex.err != nil && ex.ctx.Err() != nil {
 			return nil, ex.ctx.Err()
+		}
+		if ex.err == nil && ex.ctx.Err() == nil {
+			return nil, ex.slot.get()
 		}
 		return nil, ex.err
 	case <-ex.ctx.Done():

@@ -7,6 +7,7 @@ import (
 	"log"
 	"os"
 	"sync"
+	"time"
 
 	"github.com/hashicorp/go-hclog"
 	"github.com/turbot/steampipe-plugin-sdk/v5/grpc"
@@ -23,19 +24,22 @@ type pluginHost struct {
 	server  *grpc.PluginServer
 	plugin  *plugin.Plugin
 	schemas map[string]*proto.Schema // connection name -> schema
+	// cacheTTL > 0 turns the SDK's query cache on (Options.QueryCache).
+	cacheTTL time.Duration
 }
 
 // startPlugin builds the SDK's in-process server for pluginFunc, routes its
 // logs to logger (plugin.Server installs a stderr logger and takes over the
 // std log package; both are redirected once it returns), sets every
 // connection's config and reads each connection's schema.
-func startPlugin(pluginFunc plugin.PluginFunc, conns []Connection, logger hclog.Logger, logOutput io.Writer) (*pluginHost, error) {
+func startPlugin(pluginFunc plugin.PluginFunc, conns []Connection, logger hclog.Logger, logOutput io.Writer, cacheTTL time.Duration) (*pluginHost, error) {
 	serverMu.Lock()
 	defer serverMu.Unlock()
 
 	var p *plugin.Plugin
 	wrapped := func(ctx context.Context) *plugin.Plugin {
 		p = pluginFunc(ctx)
+		recordHydrateErrors(p)
 		return p
 	}
 	// plugin.Server writes its startup lines through a logger bound to
@@ -58,7 +62,7 @@ func startPlugin(pluginFunc plugin.PluginFunc, conns []Connection, logger hclog.
 	p.Logger = logger
 	log.SetOutput(logger.StandardWriter(&hclog.StandardLoggerOptions{InferLevels: true}))
 
-	h := &pluginHost{server: server, plugin: p, schemas: map[string]*proto.Schema{}}
+	h := &pluginHost{server: server, plugin: p, schemas: map[string]*proto.Schema{}, cacheTTL: cacheTTL}
 	if err := h.setConnections(conns); err != nil {
 		return nil, err
 	}
@@ -95,8 +99,8 @@ func redirectStderr(w io.Writer) func() {
 	}
 }
 
-// setConnections hands the connection configs to the plugin, disables the
-// SDK's query cache (every SQL query must really run), and reads schemas.
+// setConnections hands the connection configs to the plugin, sets the SDK's query
+// cache (off unless Options.QueryCache asks for it), and reads schemas.
 func (h *pluginHost) setConnections(conns []Connection) error {
 	cfgs := make([]*proto.ConnectionConfig, 0, len(conns))
 	for _, c := range conns {
@@ -121,8 +125,12 @@ func (h *pluginHost) setConnections(conns []Connection) error {
 	if err != nil {
 		return &ConfigError{Msg: "set connection config: " + cleanError(err).Error()}
 	}
-	if _, err := h.server.SetCacheOptions(&proto.SetCacheOptionsRequest{Enabled: false, Ttl: 1, MaxSizeMb: 1}); err != nil {
-		return fmt.Errorf("pluginsql: disable query cache: %w", err)
+	cache := &proto.SetCacheOptionsRequest{Enabled: false, Ttl: 1, MaxSizeMb: 1}
+	if h.cacheTTL > 0 {
+		cache = &proto.SetCacheOptionsRequest{Enabled: true, Ttl: int64(h.cacheTTL.Seconds()), MaxSizeMb: 256}
+	}
+	if _, err := h.server.SetCacheOptions(cache); err != nil {
+		return fmt.Errorf("pluginsql: set query cache options: %w", err)
 	}
 	for _, c := range conns {
 		res, err := h.server.GetSchema(&proto.GetSchemaRequest{Connection: c.Name})

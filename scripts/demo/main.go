@@ -5,13 +5,10 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
-	"net/http"
+	"github.com/faz-sql/steampipe-plugin-fortianalyzer/internal/fazsim/simtask"
 	"os"
 	"os/exec"
 	"os/signal"
@@ -49,14 +46,15 @@ func run() error {
 	fmt.Printf("Simulated FortiAnalyzer (7.4-8.0 dialect) at %s, user admin\n", real.base)
 	fmt.Printf("Simulated FortiAnalyzer (seed documents' dialect) at %s\n\n", seed.base)
 
-	tid, err := createTask(real.base, "top-sources")
+	now := time.Now()
+	tid, err := simtask.Add(ctx, real.base, "top-sources", now.Add(-24*time.Hour), now)
 	if err != nil {
 		return fmt.Errorf("creating a task to fetch by id: %w", err)
 	}
 
 	cases := []useCase{
 		{"Top bandwidth consumers of the last 24 hours",
-			`select rank, srcip, hostname, user_name, sessions, round(bytes / 1048576.0, 1) as mib, round(bandwidth / 1000, 1) as kbps
+			`select rank, srcip, hostname, user_name, sessions, round(bytes / 1048576.0, 1) as mib, round(bits_per_second / 1000, 1) as kbps
 			 from fortianalyzer_top_source order by rank limit 10`},
 		{fmt.Sprintf("Results of a task another tool created (tid %d), fetched by id", tid),
 			fmt.Sprintf(`select rank, srcip, hostname, sessions, bytes from fortianalyzer_top_source where tid = %d order by rank limit 5`, tid)},
@@ -96,7 +94,7 @@ func run() error {
 	}
 	return seed.query(ctx, useCase{
 		"The same top-sources question against the seed documents' dialect",
-		`select rank, srcip, hostname, sessions, round(bytes / 1048576.0, 1) as mib, bandwidth as bps
+		`select rank, srcip, hostname, sessions, round(bytes / 1048576.0, 1) as mib, bits_per_second as bps
 		 from fortianalyzer_top_source order by rank limit 5`})
 }
 
@@ -167,43 +165,4 @@ func (s *sim) query(ctx context.Context, c useCase) error {
 	}
 	fmt.Printf("   (%.2fs)\n\n", time.Since(start).Seconds())
 	return nil
-}
-
-// createTask starts a FortiView task the way another tool (the seed documents' Python
-// client) would, so the demo can show reading results by task id.
-func createTask(base, view string) (int, error) {
-	call := func(body map[string]any) (map[string]any, error) {
-		b, _ := json.Marshal(body)
-		resp, err := http.Post(base+"/jsonrpc", "application/json", bytes.NewReader(b))
-		if err != nil {
-			return nil, err
-		}
-		defer resp.Body.Close()
-		raw, _ := io.ReadAll(resp.Body)
-		var out map[string]any
-		if err := json.Unmarshal(raw, &out); err != nil {
-			return nil, fmt.Errorf("bad answer: %s", raw)
-		}
-		return out, nil
-	}
-	login, err := call(map[string]any{"id": 1, "method": "exec", "params": []any{map[string]any{
-		"url": "/sys/login/user", "data": map[string]any{"user": "admin", "passwd": "fortinet"}}}})
-	if err != nil {
-		return 0, err
-	}
-	sid, _ := login["session"].(string)
-	now := time.Now().UTC()
-	add, err := call(map[string]any{"id": 2, "jsonrpc": "2.0", "method": "add", "session": sid, "params": []any{map[string]any{
-		"url": "/fortiview/adom/root/" + view + "/run", "apiver": 3, "limit": 10,
-		"device":     []any{map[string]any{"devid": "All_FortiGate"}},
-		"time-range": map[string]any{"start": now.Add(-24 * time.Hour).Format(time.RFC3339), "end": now.Format(time.RFC3339)}}}})
-	if err != nil {
-		return 0, err
-	}
-	res, _ := add["result"].(map[string]any)
-	tid, ok := res["tid"].(float64)
-	if !ok {
-		return 0, fmt.Errorf("unexpected answer to add: %v", add)
-	}
-	return int(tid), nil
 }

@@ -1,0 +1,1 @@
+select srcip, adom, device from fortianalyzer_top_source

@@ -1,0 +1,1 @@
+select srcip, adom from fortianalyzer_top_source where adom = 'Branch_Office'

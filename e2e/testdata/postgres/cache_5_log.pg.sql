@@ -1,0 +1,1 @@
+select count(*) from fortianalyzer_log where log_type = 'attack'

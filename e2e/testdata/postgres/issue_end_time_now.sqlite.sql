@@ -1,0 +1,1 @@
+select srcip from fortianalyzer_top_source where end_time = datetime('now')
