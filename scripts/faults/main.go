@@ -377,7 +377,7 @@ func writeTables(w io.Writer, cells []cell, deadline time.Duration) {
 
 	fmt.Fprintln(w, "Scenarios that did not answer every query correctly, with their first error:")
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, "| fault | request | fired on | correct / errors / leaked | first error |")
+	fmt.Fprintln(w, "| fault | request | fired on | correct / errors / wrong / leaked | first error |")
 	fmt.Fprintln(w, "|---|---|---|---|---|")
 	for _, c := range cells {
 		if c.Verdict[correct] == len(queries) && c.Leaked == 0 {
@@ -387,7 +387,7 @@ func writeTables(w io.Writer, cells []cell, deadline time.Duration) {
 		if len(c.Errors) > 0 {
 			first = strings.ReplaceAll(c.Errors[0], "|", "\\|")
 		}
-		fmt.Fprintf(w, "| %s | %s | %s | %d / %d / %d | %s |\n", c.Effect, c.Target, c.Variant, c.Verdict[correct], c.Verdict[clearError], c.Leaked, first)
+		fmt.Fprintf(w, "| %s | %s | %s | %d / %d / %d / %d | %s |\n", c.Effect, c.Target, c.Variant, c.Verdict[correct], c.Verdict[clearError], c.Verdict[wrong], c.Leaked, first)
 	}
 }
 
