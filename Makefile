@@ -7,7 +7,7 @@ BIN     := bin
 PLUGIN_DIR := $(HOME)/.steampipe/plugins/local/fortianalyzer
 CONFIG_DIR := $(HOME)/.steampipe/config
 
-.PHONY: all build bins test test-harness race lint vet demo install bench bench-startup clean test-postgres mod-sql test-mod-postgres
+.PHONY: all build bins test test-harness race lint vet demo install bench bench-startup faults clean test-postgres mod-sql test-mod-postgres
 
 all: build
 
@@ -86,3 +86,8 @@ test-mod-postgres: mod-sql
 # fazsql "select 1" with a cold and a warm compilation cache, side by side.
 bench-startup: bins
 	$(GO) run ./scripts/startup -fazsql $(BIN)/fazsql
+
+# Every simulator fault kind through the plugin; prints the reliability table.
+# FAULTSFLAGS="-o BENCHMARKS.md" also updates its Reliability section.
+faults:
+	$(GO) run ./scripts/faults $(FAULTSFLAGS)

@@ -7,6 +7,7 @@ import (
 	"flag"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -20,7 +21,8 @@ func TestMeasureInstantTasks(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end to end through the simulator")
 	}
-	c := config{Durations: []time.Duration{0}, Reps: 1, StreamSizes: []int{1000, 3000}, ConcTask: 0, Command: "test"}
+	c := config{Durations: []time.Duration{0}, Reps: 1, StreamSizes: []int{1000, 3000}, ConcTask: 0, Command: "test",
+		Only: map[string]bool{"poll": true, "stream": true, "conc": true}} // slots: TestSlotsSection
 	r, err := measure(context.Background(), c, func(s string) { t.Log(s) })
 	if err != nil {
 		t.Fatal(err)
@@ -128,5 +130,33 @@ func TestWriteOutputMarkers(t *testing.T) {
 	want := "intro\n<!-- bench:begin -->\nnew table\n\n<!-- bench:end -->\nnotes\n"
 	if !bytes.Equal(got, []byte(want)) {
 		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// TestSlotsSection runs the shared-appliance section with a freshly built fazsql: eight
+// processes on four slots must all give the answer of a lone run.
+func TestSlotsSection(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds fazsql and runs it as processes")
+	}
+	bin := filepath.Join(t.TempDir(), "fazsql")
+	if out, err := exec.Command("go", "build", "-o", bin, "../cmd/fazsql").CombinedOutput(); err != nil {
+		t.Fatalf("building fazsql: %v\n%s", err, out)
+	}
+	s, err := runSlots(context.Background(), bin, 8, 4, 200*time.Millisecond, func(s string) { t.Log(s) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.OK != 8 || len(s.Failures) > 0 {
+		t.Errorf("%d of 8 processes correct: %v", s.OK, s.Failures)
+	}
+	// Refusals depend on how closely the processes start (the machine's load): the section
+	// reports them; TestSlotRefusalsWaitAcrossClients (internal/faz) is the one that must see some.
+	t.Logf("%d slot refusals waited out", s.Refusals)
+	r := &report{Slots: &s}
+	var b strings.Builder
+	r.writeSlots(&b)
+	if !strings.Contains(b.String(), "| all 8 at once |") {
+		t.Errorf("report:\n%s", b.String())
 	}
 }

@@ -19,6 +19,7 @@ type report struct {
 	Streaming   []streamResult
 	StreamNote  string // where the streaming simulator ran
 	Concurrency *concurrencyResult
+	Slots       *slotsResult
 }
 
 // verdict is one target checked against a measurement.
@@ -39,6 +40,7 @@ func (r *report) writeMarkdown(w io.Writer) error {
 	r.writePolling(&b)
 	r.writeStreaming(&b)
 	r.writeConcurrency(&b)
+	r.writeSlots(&b)
 	b.WriteString("### Targets\n\n| Target | Measured | Result |\n|---|---|---|\n")
 	for _, v := range r.verdicts() {
 		res := "FAIL"
@@ -145,6 +147,11 @@ func (r *report) verdicts() []verdict {
 		out = append(out,
 			verdict{Target: "3 ADOMs (`adom IN`) at most 1.5x one ADOM", Measured: fmt.Sprintf("%.2fx", ratio(c.InList, c.One)), Pass: ratio(c.InList, c.One) <= 1.5},
 			verdict{Target: "3 ADOMs (aggregator) at most 1.5x one ADOM", Measured: fmt.Sprintf("%.2fx", ratio(c.Aggregator, c.One)), Pass: ratio(c.Aggregator, c.One) <= 1.5})
+	}
+	if s := r.Slots; s != nil {
+		out = append(out, verdict{Target: fmt.Sprintf("%d processes on %d slots: every one correct", s.Procs, s.Slots),
+			Measured: fmt.Sprintf("%d / %d correct, %.2fx the time of one after another", s.OK, s.Procs, ratio(s.Parallel, s.Sequential)),
+			Pass:     s.OK == s.Procs})
 	}
 	return out
 }

@@ -54,10 +54,12 @@ connection "fortianalyzer" {
   # max_concurrent_tasks = 4
 
   # How long one task may run before the query fails (the task is then deleted). Default: 5m.
+  # A task waiting for a free search slot on the appliance waits up to this long first.
   # Env: FORTIANALYZER_TASK_TIMEOUT
   # task_timeout = "5m"
 
-  # Timeout of one HTTP request to the appliance. Default: 30s.
+  # Timeout of one HTTP request to the appliance; a request without an answer by then
+  # fails the query (it is not sent again). Default: 30s.
   # Env: FORTIANALYZER_REQUEST_TIMEOUT
   # request_timeout = "30s"
 }

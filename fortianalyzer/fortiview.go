@@ -72,6 +72,7 @@ type taskQuery struct {
 	HasWindow     bool // false for rows fetched by tid: the window is the task's own
 	Filter        string
 	RawFilter     string // the user's `filter` qual, echoed
+	HasFilter     bool   // a `filter` qual was given (echoed even when it is ''); the engine re-checks it
 	CaseSensitive *bool
 	TID           *int64
 	VDOM          string  // per-VDOM views: the VDOM qual value; "" when none
@@ -223,7 +224,7 @@ func taskValue(_ context.Context, d *transform.TransformData) (any, error) {
 		}
 		return t.Window.End, nil
 	case colFilter:
-		if t.RawFilter == "" {
+		if !t.HasFilter {
 			return nil, nil
 		}
 		return t.RawFilter, nil
@@ -286,11 +287,11 @@ func planTasks(d *plugin.QueryData, s *settings, pushdowns []pushdown, resolve f
 	if len(devices) == 0 {
 		devices = []string{""}
 	}
-	rawFilter := ""
+	rawFilter, hasFilter := "", false
 	if fs := qualStrings(d, colFilter); len(fs) > 1 {
 		return nil, fmt.Errorf("filter: one expression at a time (got %d); combine them with and/or inside one string", len(fs))
 	} else if len(fs) == 1 {
-		rawFilter = fs[0]
+		rawFilter, hasFilter = fs[0], true
 	}
 	var cs *bool
 	if q, ok := d.EqualsQuals[colCaseSensitive]; ok {
@@ -298,14 +299,24 @@ func planTasks(d *plugin.QueryData, s *settings, pushdowns []pushdown, resolve f
 		cs = &b
 	}
 	var conds []faz.Cond
+	var condCols []string
 	for _, pd := range pushdowns {
-		if vals := qualStrings(d, pd.Column); len(vals) > 0 {
+		vals, err := pushdownValues(d, pd.Column)
+		if err != nil {
+			return nil, err
+		}
+		if len(vals) > 0 {
 			conds = append(conds, faz.Cond{Field: pd.Field, Op: "==", Values: vals})
+			condCols = append(condCols, pd.Column)
 		}
 	}
 	filter, err := faz.BuildFilter(rawFilter, conds...)
 	if err != nil {
-		return nil, fmt.Errorf("filter: %w", err)
+		var fe *faz.FilterError
+		if errors.As(err, &fe) && fe.Cond >= 0 {
+			return nil, fmt.Errorf("%s: %w", condCols[fe.Cond], fe.Err)
+		}
+		return nil, err // names filter
 	}
 	w, err := resolve()
 	if err != nil {
@@ -317,7 +328,7 @@ func planTasks(d *plugin.QueryData, s *settings, pushdowns []pushdown, resolve f
 	var out []*taskQuery
 	for _, a := range adoms {
 		for _, dev := range devices {
-			out = append(out, &taskQuery{ADOM: a, Device: dev, Window: w, HasWindow: true, Filter: filter, RawFilter: rawFilter, CaseSensitive: cs})
+			out = append(out, &taskQuery{ADOM: a, Device: dev, Window: w, HasWindow: true, Filter: filter, RawFilter: rawFilter, HasFilter: hasFilter, CaseSensitive: cs})
 		}
 	}
 	return out, nil
@@ -404,6 +415,9 @@ func pushedLimit(d *plugin.QueryData) int {
 // appliance before this returns.
 func streamTasks(ctx context.Context, d *plugin.QueryData, table string, tasks []*taskQuery, keep func(*viewRow) bool,
 	run func(ctx context.Context, t *taskQuery, emit func(faz.Row) error) error) error {
+	// The scan's own context tells when SQL wants no more rows: an embedded engine may
+	// report that through Err before Done (see internal/pluginsql scanCtx).
+	scan := ctx
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	rows := make(chan *viewRow)
@@ -436,7 +450,7 @@ func streamTasks(ctx context.Context, d *plugin.QueryData, table string, tasks [
 			continue
 		}
 		d.StreamListItem(ctx, r)
-		if d.RowsRemaining(ctx) == 0 {
+		if d.RowsRemaining(scan) == 0 {
 			cancel()
 			break
 		}

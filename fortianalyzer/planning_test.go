@@ -111,7 +111,7 @@ func TestResolveWindow(t *testing.T) {
 		{name: "both equal bounds", start: []*quals.Qual{tq("=", now.Add(-2*h))}, end: []*quals.Qual{tq("=", now.Add(-h))}, wantStart: now.Add(-2 * h), wantEnd: now.Add(-h)},
 		{name: "a lower bound inside the default range keeps it", start: []*quals.Qual{tq(">=", now.Add(-48*h))}, wantStart: now.Add(-24 * h), wantEnd: now},
 		{name: "start in the future, no end: empty", start: []*quals.Qual{tq(">=", now.Add(h))}, empty: true},
-		{name: "contradictory start bounds: empty", start: []*quals.Qual{tq(">", now.Add(-h)), tq("<", now.Add(-2*h))}, empty: true},
+		{name: "contradictory start bounds: error naming start_time", start: []*quals.Qual{tq(">", now.Add(-h)), tq("<", now.Add(-2*h))}, wantErr: "start_time"},
 		{name: "end before start: error naming both", start: []*quals.Qual{tq("=", now.Add(-h))}, end: []*quals.Qual{tq("=", now.Add(-2*h))}, wantErr: "start_time"},
 		{name: "over max_time_range: error naming it", start: []*quals.Qual{tq("=", now.Add(-48*h))}, maxRange: 24 * h, wantErr: "max_time_range"},
 		{name: "max_time_range 0: no limit", start: []*quals.Qual{tq("=", now.Add(-400*24*h))}, wantStart: now.Add(-400 * 24 * h), wantEnd: now},

@@ -3,6 +3,7 @@ package fortianalyzer
 import (
 	"fmt"
 	"net/netip"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -55,6 +56,31 @@ func qualStrings(d *plugin.QueryData, col string) []string {
 	return out
 }
 
+// pushdownValues is qualStrings for a pushed-down column, refusing what the appliance's
+// filter cannot express the way SQL compares it: an inet network (10.0.1.0/24) is equal to
+// no address, in Postgres as in SQLite, so pushing its address alone would be wrong, and
+// the answer could only be empty.
+func pushdownValues(d *plugin.QueryData, col string) ([]string, error) {
+	if kq := d.Quals[col]; kq != nil {
+		for _, q := range kq.Quals {
+			if q.Operator != quals.QualOperatorEqual {
+				continue
+			}
+			for _, v := range qualValues(q.Value) {
+				in := v.GetInetValue()
+				if in == nil {
+					continue
+				}
+				if a, err := netip.ParseAddr(in.GetAddr()); err == nil && int(in.GetMask()) < a.BitLen() && in.GetMask() > 0 {
+					return nil, fmt.Errorf("%s: = '%s' compares whole addresses and no %s equals a network; give one address such as %s (in Postgres, a subnet is matched with %s << '%s', which is not pushed down)",
+						col, in.GetCidr(), col, a, col, in.GetCidr())
+				}
+			}
+		}
+	}
+	return qualStrings(d, col), nil
+}
+
 func qualValues(v *proto.QualValue) []*proto.QualValue {
 	if l := v.GetListValue(); l != nil {
 		return l.Values
@@ -80,8 +106,8 @@ func qualValueString(v *proto.QualValue) string {
 // window is the time range a task covers, plus the exact bounds to echo on each row.
 type window struct {
 	Start, End time.Time
-	// Empty is set when the quals contradict each other (e.g. start_time > end_time bounds
-	// that cannot both hold): SQL's answer is then no rows, not an error.
+	// Empty is set when the window starts in the future: nothing can have been logged.
+	// (Bounds that contradict each other are an error, see resolveWindow.)
 	Empty bool
 }
 
@@ -103,22 +129,72 @@ func resolveWindow(startQ, endQ []*quals.Qual, now time.Time, defaultRange, maxR
 		end = now
 	}
 	start, startEmpty := boundFromQuals(startDefault, startQ)
+	// Contradictory bounds are refused rather than answered with no rows: they are almost
+	// always a typo (swapped bounds), and log_time bounds, which narrow the same window,
+	// must behave the same as start_time and end_time ones.
+	for _, b := range []struct {
+		empty bool
+		qs    []*quals.Qual
+		col   string
+	}{{startEmpty, startQ, colStartTime}, {endEmpty, endQ, colEndTime}} {
+		if b.empty {
+			return w, fmt.Errorf("%s: the bounds contradict each other (%s): no time satisfies them all", qualColumns(b.qs, b.col), describeTimeQuals(b.qs, b.col))
+		}
+	}
 	if len(endQ) == 0 && start.After(end) {
 		// A start in the future with no end: nothing can have been logged yet.
 		endEmpty = true
 	}
-	w.Start, w.End, w.Empty = start, end, startEmpty || endEmpty
+	w.Start, w.End, w.Empty = start, end, endEmpty
 	if w.Empty {
 		return w, nil
 	}
 	if !w.End.After(w.Start) {
-		return w, fmt.Errorf("end_time (%s) must be after start_time (%s)", fmtTime(w.End), fmtTime(w.Start))
+		var cols, desc []string
+		for _, side := range []struct {
+			qs  []*quals.Qual
+			col string
+		}{{startQ, colStartTime}, {endQ, colEndTime}} {
+			if len(side.qs) > 0 {
+				cols = append(cols, qualColumns(side.qs, side.col))
+				desc = append(desc, describeTimeQuals(side.qs, side.col))
+			}
+		}
+		return w, fmt.Errorf("%s: the bounds contradict each other (%s): the window would end (%s) before it starts (%s)",
+			strings.Join(cols, "/"), strings.Join(desc, " and "), fmtTime(w.End), fmtTime(w.Start))
 	}
 	if maxRange > 0 && w.End.Sub(w.Start) > maxRange {
 		return w, fmt.Errorf("the window from start_time %s to end_time %s is %s long, over max_time_range (%s): narrow it, or raise max_time_range in the connection config",
 			fmtTime(w.Start), fmtTime(w.End), human(w.End.Sub(w.Start)), human(maxRange))
 	}
 	return w, nil
+}
+
+// qualColumns names the columns quals came from ("start_time", "log_time", ...); def names
+// a qual that does not say.
+func qualColumns(qs []*quals.Qual, def string) string {
+	var cols []string
+	for _, q := range qs {
+		if c := qualColumn(q, def); !slices.Contains(cols, c) {
+			cols = append(cols, c)
+		}
+	}
+	return strings.Join(cols, "/")
+}
+
+func qualColumn(q *quals.Qual, def string) string {
+	if q.Column != "" {
+		return q.Column
+	}
+	return def
+}
+
+func describeTimeQuals(qs []*quals.Qual, def string) string {
+	parts := make([]string, len(qs))
+	for i, q := range qs {
+		parts[i] = fmt.Sprintf("%s %s %s", qualColumn(q, def), q.Operator, fmtTime(q.Value.GetTimestampValue().AsTime()))
+	}
+	return strings.Join(parts, " and ")
 }
 
 func timeQuals(d *plugin.QueryData, col string) []*quals.Qual {

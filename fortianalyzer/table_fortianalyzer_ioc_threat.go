@@ -106,6 +106,9 @@ const maxExcludedSources = 200
 // every log, each search excludes the sources already found (srcip != ...): the first
 // search that finds no new source proves the list complete, typically on the second search.
 func (p *pluginState) threatSources(ctx context.Context, d *plugin.QueryData, h *plugin.HydrateData) (any, error) {
+	if plugin.IsCancelled(ctx) {
+		return nil, nil // the scan is stopping: SQL will not read this row
+	}
 	r := h.Item.(*viewRow)
 	if v, ok := r.Row["sources"]; ok {
 		return toList(v), nil

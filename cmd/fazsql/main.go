@@ -189,6 +189,10 @@ func fail(e env, err error) int {
 	msg := strings.Join(strings.Fields(err.Error()), " ")
 	if errors.Is(err, context.Canceled) {
 		msg = "query cancelled"
+		var ie *incompleteError
+		if errors.As(err, &ie) {
+			msg = fmt.Sprintf("query cancelled: output incomplete after %d rows", ie.rows)
+		}
 	}
 	fmt.Fprintf(e.Stderr, "Error: %s\n", msg)
 	return 1

@@ -25,23 +25,44 @@ type resultSource interface {
 }
 
 // writeResult renders rows to w in format, calling beforeWrite (to clear a
-// progress line) before any output. It returns the number of rows written.
+// progress line) before any output. It returns the number of rows written. When
+// the query fails after rows were written, the error says so (see
+// incompleteError): that line on stderr marks the output as cut short.
 func writeResult(w io.Writer, format string, rows resultSource, beforeWrite func()) (int, error) {
 	if beforeWrite == nil {
 		beforeWrite = func() {}
 	}
+	var n int
+	var err error
 	switch format {
 	case "table", "":
-		return writeTable(w, rows, beforeWrite)
+		n, err = writeTable(w, rows, beforeWrite)
 	case "json":
-		return writeJSON(w, rows, beforeWrite)
+		n, err = writeJSON(w, rows, beforeWrite)
 	case "csv":
-		return writeCSV(w, rows, beforeWrite)
+		n, err = writeCSV(w, rows, beforeWrite)
 	case "line":
-		return writeLine(w, rows, beforeWrite)
+		n, err = writeLine(w, rows, beforeWrite)
+	default:
+		return 0, fmt.Errorf("--output %q: accepted values are %s", format, strings.Join(outputFormats, ", "))
 	}
-	return 0, fmt.Errorf("--output %q: accepted values are %s", format, strings.Join(outputFormats, ", "))
+	if err != nil && n > 0 {
+		err = &incompleteError{rows: n, err: err}
+	}
+	return n, err
 }
+
+// incompleteError is a query that failed after some of its rows were printed.
+type incompleteError struct {
+	rows int
+	err  error
+}
+
+func (e *incompleteError) Error() string {
+	return fmt.Sprintf("output incomplete: the query failed after %d rows: %v", e.rows, e.err)
+}
+
+func (e *incompleteError) Unwrap() error { return e.err }
 
 // cellText renders one value for the text formats. Booleans are stored as
 // 0/1; the declared type tells them apart from numbers.
@@ -63,6 +84,44 @@ func cellText(v any, declType string) string {
 	}
 	return fmt.Sprint(v)
 }
+
+// escapeControls makes a value safe to print on a terminal: C0 and C1 control characters
+// (ESC, CR, NEL U+0085, ...) and DEL become visible escapes (\x1b, \r, \u0085), so
+// appliance data cannot move the cursor, retitle the window or fake a line. Backslashes
+// are left alone: they are common in values (DOMAIN\user) and harmless.
+func escapeControls(s string) string {
+	clean := true
+	for _, r := range s {
+		if isControl(r) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var sb strings.Builder
+	for _, r := range s {
+		switch {
+		case !isControl(r):
+			sb.WriteRune(r)
+		case r == '\n':
+			sb.WriteString(`\n`)
+		case r == '\r':
+			sb.WriteString(`\r`)
+		case r == '\t':
+			sb.WriteString(`\t`)
+		case r < 0x80:
+			fmt.Fprintf(&sb, `\x%02x`, r)
+		default:
+			fmt.Fprintf(&sb, `\u%04x`, r)
+		}
+	}
+	return sb.String()
+}
+
+// isControl reports C0 and C1 control characters and DEL.
+func isControl(r rune) bool { return r < 0x20 || r >= 0x7f && r <= 0x9f }
 
 // jsonValue renders one value for JSON output: numbers as numbers, BOOLEAN
 // columns as true/false, JSON columns as embedded JSON.
@@ -117,7 +176,7 @@ func writeTable(w io.Writer, rows resultSource, beforeWrite func()) (int, error)
 			if vals[i] == nil {
 				s = "<null>"
 			}
-			s = strings.NewReplacer("\r\n", " ", "\n", " ", "\t", " ").Replace(s)
+			s = escapeControls(s)
 			row[i] = s
 			widths[i] = max(widths[i], utf8.RuneCountInString(s))
 		}
@@ -203,7 +262,9 @@ func writeJSON(w io.Writer, rows resultSource, beforeWrite func()) (int, error) 
 	}
 	if err := rows.Err(); err != nil {
 		if started {
-			_, _ = io.WriteString(w, "\n]\n")
+			// The array is left open: a script must not read a failed query's rows as a
+			// complete answer (the error and the row count go to stderr).
+			_, _ = io.WriteString(w, "\n")
 		}
 		return n, err
 	}
@@ -216,17 +277,25 @@ func writeJSON(w io.Writer, rows resultSource, beforeWrite func()) (int, error) 
 	return n, err
 }
 
-// writeCSV streams a header and the rows; NULL is an empty field.
+// writeCSV streams a header and the rows; NULL is an empty field. Values are written as
+// they are (RFC 4180 quoting, control characters included): CSV is data for programs. The
+// header waits for the first row or the end, so a query that fails before any row prints
+// nothing on stdout.
 func writeCSV(w io.Writer, rows resultSource, beforeWrite func()) (int, error) {
 	cols := rows.Columns()
 	cw := csv.NewWriter(w)
-	beforeWrite()
-	header := make([]string, len(cols))
-	for i, c := range cols {
-		header[i] = c.Name
-	}
-	if err := cw.Write(header); err != nil {
-		return 0, err
+	headerDone := false
+	header := func() error {
+		if headerDone {
+			return nil
+		}
+		headerDone = true
+		beforeWrite()
+		names := make([]string, len(cols))
+		for i, c := range cols {
+			names[i] = c.Name
+		}
+		return cw.Write(names)
 	}
 	n := 0
 	rec := make([]string, len(cols))
@@ -235,6 +304,9 @@ func writeCSV(w io.Writer, rows resultSource, beforeWrite func()) (int, error) {
 		for i := range cols {
 			rec[i] = cellText(vals[i], cols[i].DeclType)
 		}
+		if err := header(); err != nil {
+			return n, err
+		}
 		beforeWrite()
 		if err := cw.Write(rec); err != nil {
 			return n, err
@@ -242,10 +314,14 @@ func writeCSV(w io.Writer, rows resultSource, beforeWrite func()) (int, error) {
 		n++
 		cw.Flush()
 	}
-	cw.Flush()
 	if err := rows.Err(); err != nil {
+		cw.Flush()
 		return n, err
 	}
+	if err := header(); err != nil {
+		return n, err
+	}
+	cw.Flush()
 	return n, cw.Error()
 }
 
@@ -267,7 +343,7 @@ func writeLine(w io.Writer, rows resultSource, beforeWrite func()) (int, error) 
 			if vals[i] == nil {
 				s = "<null>"
 			}
-			fmt.Fprintf(&sb, "%s%s | %s\n", c.Name, strings.Repeat(" ", width-utf8.RuneCountInString(c.Name)), s)
+			fmt.Fprintf(&sb, "%s%s | %s\n", c.Name, strings.Repeat(" ", width-utf8.RuneCountInString(c.Name)), escapeControls(s))
 		}
 		beforeWrite()
 		if _, err := io.WriteString(w, sb.String()); err != nil {

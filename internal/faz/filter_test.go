@@ -13,7 +13,10 @@ func TestBuildFilter(t *testing.T) {
 		want  string
 	}{
 		{"", nil, ""},
-		{`srcip="1.2.3.4"`, nil, `srcip="1.2.3.4"`},
+		{`srcip="1.2.3.4"`, nil, `(srcip="1.2.3.4")`},
+		{` srcip="a" or (dstip=="b" and !(action like '%de"ny%')) `, []Cond{{"app", "==", []string{"x"}}},
+			`(srcip="a" or (dstip=="b" and !(action like '%de"ny%'))) and app=="x"`},
+		{`devname=fw1 srcport>=1024 policyid<=3`, nil, `(devname=fw1 srcport>=1024 policyid<=3)`},
 		{"", []Cond{{"srcip", "==", []string{"10.0.0.1"}}}, `srcip=="10.0.0.1"`},
 		{"", []Cond{{"srcip", "=", []string{"a", "b"}}}, `(srcip=="a" or srcip=="b")`},
 		{"", []Cond{{"action", "!=", []string{"deny", "drop"}}}, `(action!="deny" and action!="drop")`},
@@ -48,6 +51,8 @@ func TestBuildFilterRejects(t *testing.T) {
 		{Cond{"a", "<", []string{"1", "2"}}, "values"},
 		{Cond{"a", "==", []string{"x\ny"}}, "value"},
 		{Cond{"a", "==", []string{`both ' and "`}}, "value"},
+		{Cond{"a", "==", []string{"next\u0085line"}}, "value"},
+		{Cond{"a", "==", []string{"\x1b]0;title\x07"}}, "value"},
 	}
 	for _, b := range bad {
 		_, err := BuildFilter("", b.c)
@@ -55,6 +60,43 @@ func TestBuildFilterRejects(t *testing.T) {
 		if !errors.As(err, &ce) || ce.Param != b.param {
 			t.Errorf("%v: err %v, want ConfigError on %s", b.c, err, b.param)
 		}
+	}
+}
+
+// TestBuildFilterChecksRaw: a raw filter that could break out of its parentheses, or that
+// the appliance would answer with nothing, is refused naming filter; issue 12 sent
+// `(srcip!="x") or (srcip=="y") and action=="deny"` and answered short.
+func TestBuildFilterChecksRaw(t *testing.T) {
+	for _, raw := range []string{
+		`srcip!="x") or (srcip=="y"`,
+		`(srcip=="y"`,
+		`srcip=="y")`,
+		`srcip=="y`,
+		`srcip=='y`,
+		`srcip`,
+		`srcip==`,
+		`srcip=="a" and`,
+		`srcip=="a" or`,
+		`and srcip=="a"`,
+		`srcip contain "10.0"`,
+		`srcip !contain "10.0"`,
+		`app not like "%x%"`,
+		`app !like "%x%"`,
+		`app nlike "%x%"`,
+		`srcip zzqq 1`,
+		`srcip==a"b`,
+		"srcip==\"a\"\u0085",
+		strings.Repeat("(", 100) + `a==1` + strings.Repeat(")", 100),
+	} {
+		got, err := BuildFilter(raw, Cond{"action", "==", []string{"deny"}})
+		var ce *ConfigError
+		if !errors.As(err, &ce) || ce.Param != "filter" || !strings.Contains(err.Error(), "want clauses") {
+			t.Errorf("BuildFilter(%q) = %q, %v; want a ConfigError on filter with the accepted form", raw, got, err)
+		}
+	}
+	_, err := BuildFilter("srcip zzqq " + strings.Repeat("9", 1<<20))
+	if err == nil || len(err.Error()) > 1000 {
+		t.Errorf("a 1 MB filter is echoed in full or accepted: %d bytes", len(err.Error()))
 	}
 }
 

@@ -156,12 +156,12 @@ func (c *Client) runTask(ctx context.Context, t *taskSpec, info *TaskInfo) (*tas
 
 // runOnce creates one task, waits for it and deletes it whatever happens.
 func (c *Client) runOnce(ctx context.Context, t *taskSpec, info *TaskInfo) (*taskState, error) {
+	tid, dialect, err := c.createQueued(ctx, t)
+	if err != nil {
+		return nil, err
+	}
 	tctx, cancel := c.withTaskDeadline(ctx)
 	defer cancel()
-	tid, dialect, err := c.createTask(tctx, t)
-	if err != nil {
-		return nil, c.timeoutErr(tctx, t, 0, -1, err)
-	}
 	created := time.Now()
 	info.Tasks++
 	info.TID, info.Dialect = tid, dialect

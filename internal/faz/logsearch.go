@@ -173,12 +173,12 @@ func (c *Client) fetchLogPage(ctx context.Context, spec LogSearchSpec, base map[
 
 // searchOnce runs one search: add, poll until 100%, fetch, delete.
 func (c *Client) searchOnce(ctx context.Context, t *taskSpec, offset, limit int, st *SearchInfo) ([]Row, int64, error) {
+	tid, dialect, err := c.createQueued(ctx, t)
+	if err != nil {
+		return nil, -1, err
+	}
 	tctx, cancel := c.withTaskDeadline(ctx)
 	defer cancel()
-	tid, dialect, err := c.createTask(tctx, t)
-	if err != nil {
-		return nil, -1, c.timeoutErr(tctx, t, 0, -1, err)
-	}
 	created := time.Now()
 	st.Searches++
 	st.Dialect = dialect

@@ -3,8 +3,10 @@ package faz
 import (
 	"context"
 	"errors"
+	"net"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -15,7 +17,7 @@ import (
 // TestReadsAreRetried injects each transport-level fault into a read and
 // checks that the call succeeds after a retry.
 func TestReadsAreRetried(t *testing.T) {
-	for _, f := range []fazsim.FaultEffect{fazsim.FaultHTTP500, fazsim.FaultHTTP502, fazsim.FaultDrop, fazsim.FaultMalformed, fazsim.FaultDelay} {
+	for _, f := range []fazsim.FaultEffect{fazsim.FaultHTTP500, fazsim.FaultHTTP502, fazsim.FaultDrop, fazsim.FaultMalformed} {
 		t.Run(string(f), func(t *testing.T) {
 			fault := fazsim.Fault{Method: "get", URL: "/dvmdb/adom", Nth: 1, Count: 2, Effect: f, Delay: time.Minute}
 			e := startSim(t, fazsim.Options{Faults: []fazsim.Fault{fault}}, func(c *Config) { c.RequestTimeout = 300 * time.Millisecond })
@@ -31,6 +33,82 @@ func TestReadsAreRetried(t *testing.T) {
 				t.Errorf("faults %v, requests %d; want 2 faults then a success", st.Faults, st.Requests["get /dvmdb/adom"])
 			}
 		})
+	}
+}
+
+// TestSilentApplianceFailsWithinRequestTimeout (issue 12 item 8): an appliance that accepts
+// connections but never answers took 2 min 34 s to fail (five attempts of request_timeout
+// plus backoff), with an error naming neither the URL nor request_timeout. A request that
+// hit request_timeout is not sent again.
+func TestSilentApplianceFailsWithinRequestTimeout(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	var conns []net.Conn
+	accepted := 0
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			mu.Lock()
+			accepted++
+			conns = append(conns, c) // held open, never answered
+			mu.Unlock()
+		}
+	}()
+	t.Cleanup(func() {
+		ln.Close()
+		mu.Lock()
+		for _, c := range conns {
+			c.Close()
+		}
+		mu.Unlock()
+	})
+	url := "http://" + ln.Addr().String()
+	c, err := New(Config{URL: url, APIKey: "k", RequestTimeout: 200 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close(context.Background())
+	_, err = c.ADOMs(context.Background())
+	if err == nil || !strings.Contains(err.Error(), url+"/jsonrpc") || !strings.Contains(err.Error(), "request_timeout (200ms)") {
+		t.Fatalf("err = %v, want one naming %s/jsonrpc and request_timeout", err, url)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if accepted != 1 {
+		t.Errorf("%d connections, want 1: a timed-out request must not be sent again", accepted)
+	}
+}
+
+// TestSlowAnswerIsNotRetried: the simulator's delay fault (an answer later than
+// request_timeout) fails the read once, naming request_timeout.
+func TestSlowAnswerIsNotRetried(t *testing.T) {
+	fault := fazsim.Fault{Method: "get", URL: "/dvmdb/adom", Nth: 1, Effect: fazsim.FaultDelay, Delay: time.Minute}
+	e := startSim(t, fazsim.Options{Faults: []fazsim.Fault{fault}}, func(c *Config) { c.RequestTimeout = 300 * time.Millisecond })
+	if _, err := e.c.ADOMs(context.Background()); err == nil || !strings.Contains(err.Error(), "request_timeout") {
+		t.Fatalf("err = %v, want a request_timeout error", err)
+	}
+	if n := e.sim.Stats().Requests["get /dvmdb/adom"]; n != 1 {
+		t.Errorf("%d attempts, want 1", n)
+	}
+}
+
+// TestTimedOutDeleteIsSentAgain: a delete is the exception to "a timed-out request is not
+// sent again": it frees a search slot (the simulator drops a request it could not answer,
+// so a task whose delete timed out would otherwise hold its slot until the TTL).
+func TestTimedOutDeleteIsSentAgain(t *testing.T) {
+	fault := fazsim.Fault{Method: "delete", URL: "/fortiview/*", Nth: 1, Effect: fazsim.FaultDelay, Delay: time.Minute}
+	e := startSim(t, fazsim.Options{Faults: []fazsim.Fault{fault}}, func(c *Config) { c.RequestTimeout = 300 * time.Millisecond })
+	if _, err := e.c.RunFortiView(context.Background(), fvSpec("top-sources", 10), func(Row) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if live := e.sim.Stats().LiveTasks; len(live) != 0 {
+		t.Errorf("tasks left alive after a timed-out delete: %v", live)
 	}
 }
 

@@ -25,8 +25,8 @@ const (
 	// second attempt has the same outcome as the first.
 	readReplay
 	// createReplay: task creation, the one state-changing call the brief
-	// allows to be replayed (an orphan is bounded by the appliance's TTL),
-	// also retried when the appliance has no free search slot.
+	// allows to be replayed (an orphan is bounded by the appliance's TTL);
+	// when the appliance has no free search slot it waits (see call).
 	createReplay
 )
 
@@ -42,8 +42,14 @@ type request struct {
 	AfterClose bool
 }
 
-// transportError marks a failure to obtain an HTTP answer at all.
-type transportError struct{ err error }
+// transportError marks a failure to obtain an HTTP answer at all. timeout marks
+// one that hit request_timeout: it is not retried (deletes excepted), since an
+// appliance that accepts connections but does not answer would otherwise hold a
+// query for (retries + 1) x request_timeout.
+type transportError struct {
+	err     error
+	timeout bool
+}
 
 func (e *transportError) Error() string { return e.err.Error() }
 func (e *transportError) Unwrap() error { return e.err }
@@ -55,6 +61,7 @@ func (c *Client) call(ctx context.Context, rq request) (*response, error) {
 		return nil, errClosed
 	}
 	relogged := false
+	slotWaits, queued := 0, time.Time{}
 	for attempt := 0; ; attempt++ {
 		sess, gen, err := c.currentSession(ctx)
 		if err != nil {
@@ -77,6 +84,29 @@ func (c *Client) call(ctx context.Context, rq request) (*response, error) {
 			attempt-- // a re-login is not a retry
 			continue
 		}
+		if rq.Replay == createReplay && isNoSlot(err) {
+			// "No available slot" is the appliance saying "later", not a fault: wait with
+			// jittered backoff for as long as the caller allows (the task deadline), so
+			// that several clients sharing its slots take turns instead of failing.
+			if queued.IsZero() {
+				queued = time.Now()
+			}
+			wait := backoff(slotWaits)
+			slotWaits++
+			c.log.Debug("no free search slot on the appliance; waiting", "method", rq.Method, "url", rq.URL, "waits", slotWaits, "wait", wait)
+			if serr := sleepCtx(ctx, wait); serr != nil {
+				return nil, c.slotWaitErr(ctx, rq, err, time.Since(queued))
+			}
+			attempt--
+			continue
+		}
+		var te *transportError
+		if rq.Replay == createReplay && errors.As(err, &te) {
+			// The appliance may have created the task and answered with a tid that never
+			// arrived. Nothing lists tasks or tags them with a client marker (FAZ 7.6.7 API),
+			// and tids of other clients must never be guessed at and deleted: say so.
+			c.log.Warn("the answer to a task creation was lost: if the appliance created the task, it holds a search slot until the appliance's task TTL", "url", rq.URL, "error", err)
+		}
 		if attempt >= c.cfg.MaxRetries || !c.retryable(rq, err) {
 			return nil, err
 		}
@@ -88,6 +118,20 @@ func (c *Client) call(ctx context.Context, rq request) (*response, error) {
 	}
 }
 
+// slotWaitErr is the end of a wait for a free search slot: the caller's own cancellation
+// as is, or, at the task deadline, an error saying what was waited for (it still satisfies
+// IsNoSlot).
+func (c *Client) slotWaitErr(ctx context.Context, rq request, last error, waited time.Duration) error {
+	if errors.Is(context.Cause(ctx), errTaskTimeout) {
+		return fmt.Errorf("faz: %s %s: the appliance had no free search slot for %s (task_timeout %s): other clients are using them; retry later or raise task_timeout: %w",
+			rq.Method, rq.URL, waited.Round(time.Second), c.cfg.TaskTimeout, last)
+	}
+	if c.closing.Err() != nil {
+		return errClosed
+	}
+	return ctx.Err()
+}
+
 // retryable decides whether err, returned for rq, is worth another attempt.
 func (c *Client) retryable(rq request, err error) bool {
 	if rq.Replay == noReplay {
@@ -95,15 +139,17 @@ func (c *Client) retryable(rq request, err error) bool {
 	}
 	var te *transportError
 	if errors.As(err, &te) {
+		if te.timeout {
+			// Except a delete: it frees a search slot, runs after the query's answer, and is
+			// bounded by deleteTimeout; the appliance drops a request it could not answer.
+			return rq.Method == "delete"
+		}
 		// A refused certificate will be refused again.
 		var cve *tls.CertificateVerificationError
 		return !errors.Is(err, errCertRejected) && !errors.As(err, &cve)
 	}
 	var ae *APIError
-	if errors.As(err, &ae) && ae.HTTPStatus >= 500 {
-		return true
-	}
-	return rq.Replay == createReplay && isNoSlot(err)
+	return errors.As(err, &ae) && ae.HTTPStatus >= 500
 }
 
 // envelope is the request body; Session is omitted with API keys, because
@@ -152,7 +198,10 @@ func (c *Client) do(ctx context.Context, rq request, sess string) (*response, er
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
-		return nil, &transportError{fmt.Errorf("faz: %s %s: %w", rq.Method, rq.URL, err)}
+		if rctx.Err() != nil {
+			return nil, c.requestTimeout(rq, "no answer", err)
+		}
+		return nil, &transportError{err: fmt.Errorf("faz: %s %s: %w", rq.Method, rq.URL, err)}
 	}
 	defer res.Body.Close()
 	raw, err := io.ReadAll(io.LimitReader(res.Body, maxBody+1))
@@ -160,7 +209,10 @@ func (c *Client) do(ctx context.Context, rq request, sess string) (*response, er
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
-		return nil, &transportError{fmt.Errorf("faz: %s %s: reading response: %w", rq.Method, rq.URL, err)}
+		if rctx.Err() != nil {
+			return nil, c.requestTimeout(rq, "the answer did not arrive in full", err)
+		}
+		return nil, &transportError{err: fmt.Errorf("faz: %s %s: reading response: %w", rq.Method, rq.URL, err)}
 	}
 	c.log.Trace("call", "method", rq.Method, "url", rq.URL, "http", res.StatusCode, "bytes", len(raw), "elapsed", time.Since(start))
 	if len(raw) > maxBody {
@@ -184,7 +236,16 @@ func (c *Client) do(ctx context.Context, rq request, sess string) (*response, er
 	resp, err := decodeResponse(raw, rq.Method, rq.URL)
 	if err != nil && errors.Is(err, errMalformed) {
 		// A truncated or garbled body is a transport fault, not an answer.
-		return nil, &transportError{err}
+		return nil, &transportError{err: err}
 	}
 	return resp, err
+}
+
+// requestTimeout is the error of a request that hit request_timeout: it names the
+// appliance's URL and the option, the two things the user can act on.
+func (c *Client) requestTimeout(rq request, what string, err error) error {
+	// err is quoted, not wrapped: a context.DeadlineExceeded in the chain makes the SDK
+	// replace the whole message with "exceeded allowed timeout".
+	return &transportError{timeout: true, err: fmt.Errorf("faz: %s %s: %s from %s within request_timeout (%s): %v",
+		rq.Method, rq.URL, what, c.endpoint, c.cfg.RequestTimeout, err)}
 }

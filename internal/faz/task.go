@@ -45,6 +45,18 @@ func (c *Client) createTask(ctx context.Context, t *taskSpec) (int, string, erro
 	return st.TID, resp.Dialect, nil
 }
 
+// createQueued creates the task under a task_timeout of its own: waiting for a free slot
+// on the appliance is queueing, and must not eat the time the task then has to run.
+func (c *Client) createQueued(ctx context.Context, t *taskSpec) (int, string, error) {
+	cctx, cancel := c.withTaskDeadline(ctx)
+	defer cancel()
+	tid, dialect, err := c.createTask(cctx, t)
+	if err != nil && !isNoSlot(err) {
+		err = c.timeoutErr(cctx, t, 0, -1, err)
+	}
+	return tid, dialect, err
+}
+
 // deleteTask frees the task; it is called on every exit path, so it must
 // work after the caller's context was cancelled.
 func (c *Client) deleteTask(ctx context.Context, t *taskSpec, tid int) {

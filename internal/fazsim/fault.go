@@ -30,6 +30,9 @@ const (
 
 var faultEffects = []FaultEffect{FaultHTTP500, FaultHTTP502, FaultDrop, FaultDelay, FaultMalformed, FaultNoSlot, FaultPremature, FaultPrematureZero, FaultExpireSession, FaultExpireTask}
 
+// FaultEffects lists every fault effect the simulator implements.
+func FaultEffects() []FaultEffect { return append([]FaultEffect(nil), faultEffects...) }
+
 // Fault selects requests and perturbs them. Selection: the JSON-RPC Method
 // ("" = any) and URL, a path.Match glob on the normalised url ("" = any),
 // then either the Nth matching request (1-based) or, when Nth is 0, each

@@ -21,7 +21,7 @@ func TestRecordedListErrorIsReportedWhenExecuteReturnsNil(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	ex := &execution{ctx: ctx, cancel: cancel, rows: make(chan *proto.ExecuteResponse), done: make(chan struct{}), slot: slot}
+	ex := &execution{ctx: &scanCtx{Context: ctx}, cancel: cancel, rows: make(chan *proto.ExecuteResponse), done: make(chan struct{}), slot: slot}
 	close(ex.done) // Execute returned nil: the SDK dropped the error
 	if r, err := ex.next(); r != nil || !errors.Is(err, boom) {
 		t.Fatalf("next() = %v, %v; want the list hydrate's error", r, err)

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/faz-sql/steampipe-plugin-fortianalyzer/internal/clip"
 	"github.com/ncruces/go-sqlite3"
 	"github.com/turbot/steampipe-plugin-sdk/v5/grpc/proto"
 	"google.golang.org/protobuf/types/known/timestamppb"
@@ -44,7 +45,7 @@ func ParseTime(s string) (time.Time, error) {
 	if n, err := strconv.ParseFloat(s, 64); err == nil {
 		return unixTime(n), nil
 	}
-	return time.Time{}, fmt.Errorf("%q is not a timestamp: use RFC 3339, YYYY-MM-DD[ HH:MM[:SS]] (UTC) or unix seconds", s)
+	return time.Time{}, fmt.Errorf("%s is not a timestamp: use RFC 3339, YYYY-MM-DD[ HH:MM[:SS]] (UTC) or unix seconds", clip.Quote(s))
 }
 
 func unixTime(n float64) time.Time {
@@ -59,7 +60,7 @@ func qualValue(c column, v sqlite3.Value) (qv *proto.QualValue, ok bool, err err
 		return nil, false, nil
 	}
 	bad := func(want string) error {
-		return fmt.Errorf("column %s: %q is not %s", c.Name, v.Text(), want)
+		return fmt.Errorf("column %s: %s is not %s", c.Name, clip.Quote(v.Text()), want)
 	}
 	switch c.Type {
 	case proto.ColumnType_INT:
@@ -112,13 +113,17 @@ func qualValue(c column, v sqlite3.Value) (qv *proto.QualValue, ok bool, err err
 
 // inetQual builds an inet qual value the way the Postgres FDW does.
 func inetQual(c column, s string) (*proto.QualValue, bool, error) {
-	s = strings.TrimSpace(s)
+	if t := strings.TrimSpace(s); t != s && (net.ParseIP(t) != nil || strings.Contains(t, "/")) {
+		// SQLite re-checks the text as written, so an address trimmed for the plugin
+		// would match rows the engine then drops: no row, and no error.
+		return nil, false, fmt.Errorf("column %s: %s has spaces around the address; remove them", c.Name, clip.Quote(s))
+	}
 	in := &proto.Inet{Addr: s, Cidr: s}
 	ip, ipnet, err := net.ParseCIDR(s)
 	if err != nil {
 		ip = net.ParseIP(s)
 		if ip == nil {
-			return nil, false, fmt.Errorf("column %s: %q is not an IP address or CIDR", c.Name, s)
+			return nil, false, fmt.Errorf("column %s: %s is not an IP address or CIDR", c.Name, clip.Quote(s))
 		}
 		bits := 128
 		if ip.To4() != nil {
