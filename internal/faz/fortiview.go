@@ -44,7 +44,7 @@ type TaskInfo struct {
 	TID        int    // tid of the last task
 	Tasks      int    // tasks created (pages and recreations)
 	Recreated  int    // tasks created again (expired mid-run, or a premature empty page)
-	Confirmed  int    // empty 100% answers read a second time before being trusted
+	Confirmed  int    // extra reads of empty 100% answers before they were trusted
 	Polls      int    // polling gets
 	Rows       int    // rows handed to fn
 	TotalCount int64  // total-count-all when the appliance gave it, else -1
@@ -154,6 +154,9 @@ func (c *Client) runTask(ctx context.Context, t *taskSpec, info *TaskInfo) (*tas
 	}
 }
 
+// emptyConfirmReads is how many more reads an empty 100% FortiView answer must survive.
+const emptyConfirmReads = 3
+
 // runOnce creates one task, waits for it and deletes it whatever happens.
 func (c *Client) runOnce(ctx context.Context, t *taskSpec, info *TaskInfo) (*taskState, error) {
 	tid, dialect, err := c.createQueued(ctx, t)
@@ -170,16 +173,19 @@ func (c *Client) runOnce(ctx context.Context, t *taskSpec, info *TaskInfo) (*tas
 	if err != nil {
 		return nil, err
 	}
-	if offset, _ := t.addParams["offset"].(int); len(st.Rows) == 0 && st.TotalCount <= int64(offset) {
-		// FAZ 7.6.7 can report 100% with no rows and a zero total before it
-		// is done, which looks exactly like an empty answer. A finished
-		// FortiView task can be read again, so read it once more after a
-		// short wait before trusting the emptiness.
+	// FAZ 7.6.7 can report 100% with no rows and a zero total before it is done, which
+	// looks exactly like an empty answer, and can do so on consecutive reads. A finished
+	// FortiView task can be read again, so an empty answer is trusted only after it has
+	// stayed empty over emptyConfirmReads more reads, the waits between them doubling.
+	offset, _ := t.addParams["offset"].(int)
+	wait := c.cfg.PollFloor
+	for i := 0; i < emptyConfirmReads && len(st.Rows) == 0 && st.TotalCount <= int64(offset); i++ {
 		info.Confirmed++
-		c.log.Debug("empty 100% answer; reading the task again to confirm", "view", t.view, "tid", tid)
-		if err := sleepCtx(tctx, c.cfg.PollFloor); err != nil {
+		c.log.Debug("empty 100% answer; reading the task again to confirm", "view", t.view, "tid", tid, "read", i+1)
+		if err := sleepCtx(tctx, wait); err != nil {
 			return nil, c.timeoutErr(tctx, t, tid, 100, err)
 		}
+		wait *= 2
 		if st, err = c.pollTask(tctx, t, tid, created, &info.Polls, &info.Dialect); err != nil {
 			return nil, err
 		}

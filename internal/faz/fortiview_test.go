@@ -235,10 +235,10 @@ func TestFortiViewPrematureZeroTotalIsConfirmed(t *testing.T) {
 	if _, err := clean.c.RunFortiView(context.Background(), fvSpec("top-sources", 0), collect(&want)); err != nil {
 		t.Fatal(err)
 	}
-	for _, nth := range []int{1} {
-		// Instant tasks: the first get is the one that lies.
+	for _, lies := range []int{1, 2, emptyConfirmReads} {
+		// Instant tasks: the first gets are the ones that lie, several in a row.
 		e := startSim(t, fazsim.Options{TaskDuration: func(int) time.Duration { return 0 }}, nil)
-		if err := e.sim.AddFault(fazsim.Fault{Method: "get", URL: "/fortiview/*", Nth: nth, Effect: fazsim.FaultPrematureZero}); err != nil {
+		if err := e.sim.AddFault(fazsim.Fault{Method: "get", URL: "/fortiview/*", Nth: 1, Count: lies, Effect: fazsim.FaultPrematureZero}); err != nil {
 			t.Fatal(err)
 		}
 		var rows []Row
@@ -247,18 +247,18 @@ func TestFortiViewPrematureZeroTotalIsConfirmed(t *testing.T) {
 			t.Fatal(err)
 		}
 		if len(want) == 0 || !reflect.DeepEqual(rows, want) {
-			t.Errorf("fault on get %d: %d rows, want the fault-free %d (info %+v)", nth, len(rows), len(want), info)
+			t.Errorf("%d lying gets: %d rows, want the fault-free %d (info %+v)", lies, len(rows), len(want), info)
 		}
-		if st := e.sim.Stats(); st.Faults["premature100-zero"] != 1 || info.Confirmed != 1 {
-			t.Errorf("fault on get %d: faults %v, confirmed %d", nth, st.Faults, info.Confirmed)
+		if st := e.sim.Stats(); st.Faults["premature100-zero"] != lies || info.Confirmed != lies {
+			t.Errorf("%d lying gets: faults %v, confirmed %d", lies, st.Faults, info.Confirmed)
 		}
 	}
-	// A really empty answer is still empty, after one confirming read.
+	// A really empty answer is still empty, after the confirming reads.
 	var none []Row
 	spec := fvSpec("top-sources", 0)
 	spec.Filter = `srcip=="192.0.2.254"`
 	info, err := clean.c.RunFortiView(context.Background(), spec, collect(&none))
-	if err != nil || len(none) != 0 || info.Confirmed != 1 || info.Tasks != 1 {
+	if err != nil || len(none) != 0 || info.Confirmed != emptyConfirmReads || info.Tasks != 1 {
 		t.Errorf("empty view: %d rows, %+v, %v", len(none), info, err)
 	}
 }
