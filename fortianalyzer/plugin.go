@@ -87,5 +87,6 @@ func fortiViews() []*fortiView {
 		topWebsiteView(),
 		topCountryView(),
 		policyHitView(),
+		fortiViewAny(),
 	}
 }

@@ -24,6 +24,9 @@ func TestColumnsReadSpecFields(t *testing.T) {
 		"top-threats":      {"severity", "level_s", "threatlevel", "threat", "logtype_str", "sources", "cve_list", "fortigate", "devvds"},
 	}
 	for _, v := range fortiViews() {
+		if v.ViewQual != "" {
+			continue // any view: no columns of its own
+		}
 		sv, ok := served[v.View]
 		if !ok {
 			t.Errorf("%s: view %q is not in the spec", v.Table, v.View)
