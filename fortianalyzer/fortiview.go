@@ -268,10 +268,10 @@ func (r *viewRow) field(names ...string) any {
 
 // plan turns the quals into tasks: one per ADOM x device, or one fetch by tid.
 func (v *fortiView) plan(d *plugin.QueryData, s *settings, resolve func() (window, error)) ([]*taskQuery, error) {
-	if tq, ok := d.EqualsQuals[colTID]; ok {
-		tid := tq.GetInt64Value()
-		if tid <= 0 {
-			return nil, fmt.Errorf("tid: %d is not a task id (a positive whole number returned by a FortiView add)", tid)
+	if d.Quals[colTID] != nil {
+		tids, err := qualTIDs(d)
+		if err != nil {
+			return nil, err
 		}
 		adoms := qualStrings(d, colADOM)
 		if len(adoms) > 1 {
@@ -285,7 +285,14 @@ func (v *fortiView) plan(d *plugin.QueryData, s *settings, resolve func() (windo
 				return nil, fmt.Errorf("tid: cannot be combined with %s: an existing task keeps the device, window and filter it was created with", c)
 			}
 		}
-		return []*taskQuery{{ADOM: adoms[0], TID: &tid}}, nil
+		// tid IN (...): one read per task. A tid that is gone fails the query with an error
+		// naming it (never the other tasks' rows alone, which would look like a complete
+		// answer); fortianalyzer_fortiview_task tells the live tids from the dead ones.
+		out := make([]*taskQuery, len(tids))
+		for i := range tids {
+			out[i] = &taskQuery{ADOM: adoms[0], TID: &tids[i]}
+		}
+		return out, nil
 	}
 	return planTasks(d, s, v.Pushdown, resolve)
 }
@@ -352,7 +359,7 @@ func (p *pluginState) listFortiView(v *fortiView) plugin.HydrateFunc {
 			return nil, err
 		}
 		if vdoms := qualStrings(d, v.VDOM); v.VDOM != "" && len(vdoms) > 0 {
-			if len(tasks) == 1 && tasks[0].TID != nil {
+			if len(tasks) > 0 && tasks[0].TID != nil {
 				return nil, fmt.Errorf("tid: cannot be combined with %s: an existing task keeps the devices it was created with", v.VDOM)
 			}
 			tasks = perVDOM(tasks, vdoms)
@@ -436,7 +443,7 @@ func (v *fortiView) perView(d *plugin.QueryData, tasks []*taskQuery) ([]*taskQue
 			return nil, fmt.Errorf("%s: %q is not a FortiView view name (lower-case letters, digits and hyphens, e.g. threat-detect-summary)", v.ViewQual, n)
 		}
 	}
-	if len(names) > 1 && len(tasks) == 1 && tasks[0].TID != nil {
+	if len(names) > 1 && len(tasks) > 0 && tasks[0].TID != nil {
 		return nil, fmt.Errorf("tid: a task runs one view; give %s = '<view>' rather than a list", v.ViewQual)
 	}
 	out := make([]*taskQuery, 0, len(tasks)*len(names))
