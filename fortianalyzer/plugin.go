@@ -89,5 +89,7 @@ func fortiViews() []*fortiView {
 		topCountryView(),
 		policyHitView(),
 		fortiViewAny(),
+		compromisedHostView(),
+		threatEndpointView(),
 	}
 }

@@ -1,0 +1,103 @@
+package e2e
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/faz-sql/steampipe-plugin-fortianalyzer/internal/fazsim"
+)
+
+// TestCompromisedHostsEqualSimulatorData: each compromised host is an endpoint that reached
+// a web or DNS indicator in the window, with its distinct threats, hits and last detection
+// as the simulator's logs have them.
+func TestCompromisedHostsEqualSimulatorData(t *testing.T) {
+	e := newEnv(t, envOptions{})
+	start, end := fixedNow.Add(-6*time.Hour), fixedNow
+	rows := e.mustQuery(`select srcip, threat_count, blacklist_count, suspicious_count, last_detected
+		from fortianalyzer_compromised_host where start_time = ? and end_time = ?`, fazTime(start), fazTime(end))
+	type host struct {
+		threats map[string]bool
+		bl, cs  int64
+		last    int64
+	}
+	want := map[string]*host{}
+	e.sim.Data().Logs("root", start, end.Add(-time.Second), func(r fazsim.LogRow) bool {
+		th, ok := r.Threat()
+		if !ok || !th.Domain {
+			return true
+		}
+		ip, _ := r.Field("srcip")
+		h := want[ip]
+		if h == nil {
+			h = &host{threats: map[string]bool{}}
+			want[ip] = h
+		}
+		h.threats[th.Name] = true
+		if th.Level >= 3 {
+			h.bl++
+		} else {
+			h.cs++
+		}
+		h.last = max(h.last, r.Itime)
+		return true
+	})
+	if len(want) == 0 || len(rows) != len(want) {
+		t.Fatalf("%d compromised hosts in SQL, %d in the simulator's logs", len(rows), len(want))
+	}
+	for _, r := range rows {
+		w := want[fmt.Sprint(r["srcip"])]
+		if w == nil {
+			t.Fatalf("host %v is not in the logs", r["srcip"])
+		}
+		got := fmt.Sprint(r["threat_count"], r["blacklist_count"], r["suspicious_count"])
+		if exp := fmt.Sprint(int64(len(w.threats)), w.bl, w.cs); got != exp {
+			t.Errorf("host %v: SQL %s, logs %s", r["srcip"], got, exp)
+		}
+		if last := fmt.Sprint(r["last_detected"]); last != time.Unix(w.last, 0).UTC().Format("2006-01-02 15:04:05") {
+			t.Errorf("host %v: last_detected %v, logs %v", r["srcip"], r["last_detected"], time.Unix(w.last, 0).UTC())
+		}
+	}
+	one := e.mustQuery(`select count(*) as n from fortianalyzer_compromised_host where srcip = ? and start_time = ? and end_time = ?`,
+		fmt.Sprint(rows[0]["srcip"]), fazTime(start), fazTime(end))
+	if one[0]["n"] != int64(1) {
+		t.Fatalf("srcip pushdown: want the one host, got %v", one)
+	}
+}
+
+// TestThreatEndpointsEqualSimulatorData: one row per threat, source and destination, with
+// the incidents the logs have; the threat qual is pushed down as threat_s.
+func TestThreatEndpointsEqualSimulatorData(t *testing.T) {
+	e := newEnv(t, envOptions{})
+	start, end := fixedNow.Add(-6*time.Hour), fixedNow
+	const threat = "Backdoor.Cobalt.Strike.Beacon"
+	rows := e.mustQuery(`select srcip, dstip, incidents, incident_block from fortianalyzer_threat_endpoint
+		where threat = ? and start_time = ? and end_time = ?`, threat, fazTime(start), fazTime(end))
+	want := map[string][2]int64{}
+	e.sim.Data().Logs("root", start, end.Add(-time.Second), func(r fazsim.LogRow) bool {
+		if th, ok := r.Threat(); !ok || th.Name != threat {
+			return true
+		}
+		src, _ := r.Field("srcip")
+		dst, ok := r.Field("dstip")
+		if !ok {
+			t.Fatalf("a %s log without dstip", r.LogType)
+		}
+		c := want[src+" "+dst]
+		c[0]++
+		if r.Blocked() {
+			c[1]++
+		}
+		want[src+" "+dst] = c
+		return true
+	})
+	if len(want) == 0 || len(rows) != len(want) {
+		t.Fatalf("%d source/destination pairs in SQL, %d in the logs", len(rows), len(want))
+	}
+	for _, r := range rows {
+		w := want[fmt.Sprint(r["srcip"], " ", r["dstip"])]
+		if got := [2]int64{r["incidents"].(int64), r["incident_block"].(int64)}; got != w {
+			t.Errorf("%v -> %v: SQL %v, logs %v", r["srcip"], r["dstip"], got, w)
+		}
+	}
+}
