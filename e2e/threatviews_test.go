@@ -101,3 +101,58 @@ func TestThreatEndpointsEqualSimulatorData(t *testing.T) {
 		}
 	}
 }
+
+// TestLoginViewsEqualSimulatorData: failed authentications per user and source, and admin
+// logins and configuration changes per administrator, as the simulator's event logs have them.
+func TestLoginViewsEqualSimulatorData(t *testing.T) {
+	e := newEnv(t, envOptions{})
+	start, end := fixedNow.Add(-6*time.Hour), fixedNow
+	failed, admin := map[string]int64{}, map[string][2]int64{}
+	e.sim.Data().Logs("root", start, end.Add(-time.Second), func(r fazsim.LogRow) bool {
+		if r.LogType != "event" {
+			return true
+		}
+		d, _ := r.Field("logdesc")
+		user, _ := r.Field("user")
+		ip, _ := r.Field("srcip")
+		switch d {
+		case "Authentication failed":
+			failed[user+" "+ip]++
+		case "Admin login successful":
+			a := admin[user]
+			a[0]++
+			admin[user] = a
+		case "Configuration changed":
+			a := admin[user]
+			a[1]++
+			admin[user] = a
+		}
+		return true
+	})
+	rows := e.mustQuery(`select user_name, srcip, attempts from fortianalyzer_failed_authentication where start_time = ? and end_time = ?`, fazTime(start), fazTime(end))
+	if len(failed) == 0 || len(rows) != len(failed) {
+		t.Fatalf("%d failed-authentication rows in SQL, %d user/source pairs in the logs", len(rows), len(failed))
+	}
+	for _, r := range rows {
+		k := fmt.Sprint(r["user_name"], " ", r["srcip"])
+		if r["user_name"] == nil {
+			k = fmt.Sprint(" ", r["srcip"])
+		}
+		if r["attempts"] != failed[k] {
+			t.Errorf("%s: SQL %v attempts, logs %d", k, r["attempts"], failed[k])
+		}
+	}
+	rows = e.mustQuery(`select user_name, logins, config_changes, failed_logins from fortianalyzer_admin_login where start_time = ? and end_time = ?`, fazTime(start), fazTime(end))
+	if len(admin) == 0 || len(rows) != len(admin) {
+		t.Fatalf("%d admin rows in SQL, %d users in the logs", len(rows), len(admin))
+	}
+	for _, r := range rows {
+		u := ""
+		if r["user_name"] != nil {
+			u = r["user_name"].(string)
+		}
+		if got := [2]int64{r["logins"].(int64), r["config_changes"].(int64)}; got != admin[u] {
+			t.Errorf("admin %q: SQL %v, logs %v", u, got, admin[u])
+		}
+	}
+}

@@ -91,5 +91,7 @@ func fortiViews() []*fortiView {
 		fortiViewAny(),
 		compromisedHostView(),
 		threatEndpointView(),
+		failedAuthenticationView(),
+		adminLoginView(),
 	}
 }
