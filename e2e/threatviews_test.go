@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"encoding/json"
 	"fmt"
 	"testing"
 	"time"
@@ -154,5 +155,58 @@ func TestLoginViewsEqualSimulatorData(t *testing.T) {
 		if got := [2]int64{r["logins"].(int64), r["config_changes"].(int64)}; got != admin[u] {
 			t.Errorf("admin %q: SQL %v, logs %v", u, got, admin[u])
 		}
+	}
+}
+
+// TestIOCSourcesFromOneTask: a week of ioc_threat with sources costs one threat-src-dst task,
+// no log search, and gives each threat's sources as the simulator's logs have them; an
+// appliance without that view falls back to one log search per threat.
+func TestIOCSourcesFromOneTask(t *testing.T) {
+	const q = `select threat, sources from fortianalyzer_ioc_threat where start_time = ? and end_time = ? order by threat`
+	from, to := fixedNow.Add(-7*24*time.Hour), fixedNow
+	start, end := fazTime(from), fazTime(to)
+	e := newEnv(t, envOptions{})
+	rows := e.mustQuery(q, start, end)
+	if n := e.requests("add /fortiview/adom/root/threat-src-dst"); n != 1 {
+		t.Fatalf("sources took %d threat-src-dst tasks, want 1", n)
+	}
+	if n := e.requests("add /logview"); n != 0 {
+		t.Fatalf("sources took %d log searches, want none", n)
+	}
+	want := map[string]map[string]bool{}
+	e.sim.Data().Logs("root", from, to.Add(-time.Second), func(r fazsim.LogRow) bool {
+		if th, ok := r.Threat(); ok {
+			ip, _ := r.Field("srcip")
+			if want[th.Name] == nil {
+				want[th.Name] = map[string]bool{}
+			}
+			want[th.Name][ip] = true
+		}
+		return true
+	})
+	if len(rows) == 0 || len(rows) != len(want) {
+		t.Fatalf("%d threats in SQL, %d in the logs", len(rows), len(want))
+	}
+	for _, r := range rows {
+		var l []string
+		if err := json.Unmarshal([]byte(fmt.Sprint(r["sources"])), &l); err != nil {
+			t.Fatalf("sources of %v: %v", r["threat"], err)
+		}
+		w := want[fmt.Sprint(r["threat"])]
+		for _, ip := range l {
+			if !w[ip] {
+				t.Errorf("%v: source %s did not hit it", r["threat"], ip)
+			}
+		}
+		if len(l) != len(w) {
+			t.Errorf("%v: %d sources, the logs have %d", r["threat"], len(l), len(w))
+		}
+	}
+	old := newEnv(t, envOptions{sim: fazsim.Options{WithoutViews: []string{"threat-src-dst"}}})
+	if n := len(old.mustQuery(q, start, end)); n != len(rows) {
+		t.Fatalf("without threat-src-dst: %d threats, with it %d", n, len(rows))
+	}
+	if n := old.requests("add /logview"); n < len(rows) {
+		t.Fatalf("without threat-src-dst, %d log searches for %d threats", n, len(rows))
 	}
 }

@@ -82,6 +82,9 @@ type taskQuery struct {
 	VDOM          string  // per-VDOM views: the VDOM qual value; "" when none
 	AnswerWindow  *window // a task read by tid: the window its answer reports, if any
 	View          string  // the FortiView the task runs
+	// memo holds what per-row hydrates compute once per task (fortianalyzer_ioc_threat's
+	// sources); set before the task's first row is emitted.
+	memo *taskMemo
 	// devs is Device (and VDOM) resolved against the ADOM's devices: set by selectors
 	// before the task's first row is emitted, read by per-row hydrates after.
 	devs *[]faz.Device
@@ -366,6 +369,9 @@ func (p *pluginState) listFortiView(v *fortiView) plugin.HydrateFunc {
 		}
 		if tasks, err = v.perView(d, tasks); err != nil {
 			return nil, err
+		}
+		for _, t := range tasks {
+			t.memo = &taskMemo{}
 		}
 		keep := localFilter(d, v.Columns)
 		limit := pushedLimit(d)
