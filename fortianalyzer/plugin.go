@@ -75,6 +75,7 @@ func (p *pluginState) tables() map[string]*plugin.Table {
 	m["fortianalyzer_adom"] = p.adomTable()
 	m["fortianalyzer_device"] = p.deviceTable()
 	m["fortianalyzer_fortiview_task"] = p.fortiViewTaskTable()
+	m["fortianalyzer_device_log_status"] = p.deviceLogStatusTable()
 	return m
 }
 
