@@ -452,15 +452,7 @@ func (v *fortiView) perView(d *plugin.QueryData, tasks []*taskQuery) ([]*taskQue
 	if len(names) > 1 && len(tasks) > 0 && tasks[0].TID != nil {
 		return nil, fmt.Errorf("tid: a task runs one view; give %s = '<view>' rather than a list", v.ViewQual)
 	}
-	out := make([]*taskQuery, 0, len(tasks)*len(names))
-	for _, n := range names {
-		for _, t := range tasks {
-			cp := *t
-			cp.View = n
-			out = append(out, &cp)
-		}
-	}
-	return out, nil
+	return fanOut(tasks, names, func(t *taskQuery, n string) { t.View = n }), nil
 }
 
 // pushedLimit is the SQL LIMIT when the engine pushed one down (0 = none). Engines push it
