@@ -107,6 +107,10 @@ func TestTaskStateWithoutWaiting(t *testing.T) {
 	if a, b := seen[0]["n"].(int64), single[0]["n"].(int64); b == 0 || a != 2*b {
 		t.Fatalf("tid in (two tasks over the same window) should read both: %d rows, one task %d", a, b)
 	}
+	generic := e.mustQuery(fmt.Sprintf(`select count(*) as n from fortianalyzer_fortiview where view = 'top-sources' and tid = %d`, done))
+	if generic[0]["n"] != single[0]["n"] {
+		t.Fatalf("fortianalyzer_fortiview by tid: %v rows, the typed table %v", generic[0]["n"], single[0]["n"])
+	}
 	e.deleteTask(t, "top-sources", running)
 	states := map[string]string{}
 	for _, r := range e.mustQuery(fmt.Sprintf(`select tid, state, percentage from fortianalyzer_fortiview_task
