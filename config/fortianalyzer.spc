@@ -1,7 +1,8 @@
 connection "fortianalyzer" {
   plugin = "local/fortianalyzer"
 
-  # Base URL of the FortiAnalyzer (JSON-RPC is served at <url>/jsonrpc).
+  # Base URL of the FortiAnalyzer (JSON-RPC is served at <url>/jsonrpc). No user:password@
+  # in it. The TLS options below need an https:// URL: with http:// they are an error.
   # Env: FORTIANALYZER_URL
   # url = "https://faz.example.com"
 
@@ -18,10 +19,13 @@ connection "fortianalyzer" {
 
   # TLS. Verification is on. The appliance's stock certificate has its serial number as CN
   # and no SAN, so no CA bundle can make it verify by IP or name: pin it instead with
-  # tls_fingerprint (SHA-256 of the leaf certificate, hex, colons allowed), e.g. from
+  # tls_fingerprint (SHA-256 of the leaf certificate, hex, colons and a "sha256:" prefix
+  # allowed), e.g. from
   #   openssl s_client -connect faz:443 </dev/null | openssl x509 -noout -fingerprint -sha256
-  # ca_file trusts a private CA (PEM); tls_server_name verifies against another name than the
-  # URL's host. insecure_skip_verify = true disables verification (logged as a warning).
+  # ca_file trusts a private CA (a PEM file, read when the connection loads); tls_server_name
+  # verifies against another name than the URL's host. insecure_skip_verify = true disables
+  # verification (a warning in the plugin log; fazsql prints it on stderr); it cannot be
+  # combined with tls_fingerprint.
   # Env: FORTIANALYZER_CA_FILE, FORTIANALYZER_TLS_SERVER_NAME, FORTIANALYZER_TLS_FINGERPRINT,
   #      FORTIANALYZER_INSECURE_SKIP_VERIFY
   # ca_file              = "/etc/ssl/faz-ca.pem"

@@ -51,7 +51,7 @@ func TestGolden(t *testing.T) {
 			sql := string(src)
 			opts := envOptions{}
 			if strings.HasPrefix(sql, "-- dialect: seed") {
-				opts.sim = fazsim.Options{Dialect: "seed"}
+				opts.sim = fazsim.Options{Dialect: fazsim.DialectExamples}
 			}
 			e := newEnv(t, opts)
 			got := goldenResult{TaskRequests: map[string]int{}}
@@ -91,35 +91,7 @@ func TestGolden(t *testing.T) {
 					got.TaskRequests[k] = v
 				}
 			}
-			b, err := json.MarshalIndent(got, "", "  ")
-			if err != nil {
-				t.Fatal(err)
-			}
-			b = append(b, '\n')
-			want := strings.TrimSuffix(f, ".sql") + ".json"
-			if *update {
-				if err := os.WriteFile(want, b, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			exp, err := os.ReadFile(want)
-			if err != nil {
-				t.Fatalf("missing expected file (run go test ./e2e -run Golden -update): %v", err)
-			}
-			// Compare as JSON values so number formatting cannot cause false failures.
-			var gv, ev any
-			if err := json.Unmarshal(b, &gv); err != nil {
-				t.Fatal(err)
-			}
-			if err := json.Unmarshal(exp, &ev); err != nil {
-				t.Fatalf("%s is not valid JSON: %v", want, err)
-			}
-			gb, _ := json.Marshal(gv)
-			eb, _ := json.Marshal(ev)
-			if !bytes.Equal(gb, eb) {
-				t.Errorf("result differs from %s\n--- got\n%s", want, b)
-			}
+			compareGolden(t, strings.TrimSuffix(f, ".sql")+".json", got)
 		})
 	}
 }

@@ -1,11 +1,16 @@
 package fortianalyzer
 
 import (
+	"context"
+	"encoding/pem"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/faz-sql/steampipe-plugin-fortianalyzer/internal/fazsim"
+	"github.com/turbot/steampipe-plugin-sdk/v5/plugin"
 )
 
 func ptr[T any](v T) *T { return &v }
@@ -21,9 +26,9 @@ func TestResolveSettingsDefaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if s.URL != "https://faz.example.com" || s.ADOM != "root" || s.DefaultTimeRange != 24*time.Hour ||
-		s.MaxTimeRange != 31*24*time.Hour || s.MaxConcurrentTasks != 4 || s.TaskTimeout != 5*time.Minute ||
-		s.RequestTimeout != 30*time.Second {
+	// The client's options stay zero here: faz.Config applies its own (documented) defaults.
+	if s.URL != "https://faz.example.com/" || s.ADOM != "root" || s.DefaultTimeRange != 24*time.Hour ||
+		s.MaxTimeRange != 31*24*time.Hour || s.MaxConcurrentTasks != 0 || s.TaskTimeout != 0 || s.RequestTimeout != 0 {
 		t.Fatalf("defaults not applied: %+v", s)
 	}
 }
@@ -59,6 +64,10 @@ func TestResolveSettingsErrorsNameTheOption(t *testing.T) {
 		return &fortianalyzerConfig{URL: ptr("https://faz"), APIKey: ptr("k")}
 	}
 	dir := t.TempDir()
+	notPEM := filepath.Join(dir, "ca.txt")
+	if err := os.WriteFile(notPEM, []byte("not a certificate"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	cases := []struct {
 		name   string
 		mutate func(c *fortianalyzerConfig)
@@ -79,6 +88,15 @@ func TestResolveSettingsErrorsNameTheOption(t *testing.T) {
 			c.TLSFingerprint, c.InsecureSkipVerify = ptr(strings.Repeat("ab", 32)), ptr(true)
 		}, "insecure_skip_verify:"},
 		{"missing ca file", func(c *fortianalyzerConfig) { c.CAFile = ptr(filepath.Join(dir, "nope.pem")) }, "ca_file:"},
+		{"ca file not PEM", func(c *fortianalyzerConfig) { c.CAFile = ptr(notPEM) }, "ca_file:"},
+		{"url with credentials", func(c *fortianalyzerConfig) { c.URL = ptr("https://admin:pw@faz") }, "url:"},
+		{"pin over http", func(c *fortianalyzerConfig) {
+			c.URL, c.TLSFingerprint = ptr("http://faz"), ptr(strings.Repeat("ab", 32))
+		}, "tls_fingerprint:"},
+		{"ca file over http", func(c *fortianalyzerConfig) { c.URL, c.CAFile = ptr("http://faz"), ptr(notPEM) }, "ca_file:"},
+		{"skip verify over http", func(c *fortianalyzerConfig) { c.URL, c.InsecureSkipVerify = ptr("http://faz"), ptr(true) }, "insecure_skip_verify:"},
+		{"tasks over 64", func(c *fortianalyzerConfig) { c.MaxConcurrentTasks = ptr(65) }, "max_concurrent_tasks:"},
+		{"zero max time range is fine but negative is not", func(c *fortianalyzerConfig) { c.MaxTimeRange = ptr("-1h") }, "max_time_range:"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -93,12 +111,21 @@ func TestResolveSettingsErrorsNameTheOption(t *testing.T) {
 }
 
 func TestResolveSettingsAcceptsPinAndCAFile(t *testing.T) {
-	ca := filepath.Join(t.TempDir(), "ca.pem")
-	if err := os.WriteFile(ca, []byte("x"), 0o600); err != nil {
+	cert, err := fazsim.SelfSignedCertificate("FAZ-VM0000000001")
+	if err != nil {
 		t.Fatal(err)
 	}
-	pin := strings.ToUpper(strings.Repeat("ab:", 31) + "ab")
-	s, err := resolveSettings(&fortianalyzerConfig{URL: ptr("https://faz"), APIKey: ptr("k"), CAFile: &ca, TLSFingerprint: &pin, MaxTimeRange: ptr("0")}, noEnv)
+	ca := filepath.Join(t.TempDir(), "ca.pem")
+	if err := os.WriteFile(ca, pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: cert.Certificate[0]}), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	// Both spellings of a pin the docs mention: openssl's colons, and a sha256: prefix.
+	for _, pin := range []string{strings.ToUpper(strings.Repeat("ab:", 31) + "ab"), "sha256:" + strings.Repeat("ab", 32)} {
+		if _, err := resolveSettings(&fortianalyzerConfig{URL: ptr("https://faz"), APIKey: ptr("k"), CAFile: &ca, TLSFingerprint: &pin}, noEnv); err != nil {
+			t.Fatalf("pin %q: %v", pin, err)
+		}
+	}
+	s, err := resolveSettings(&fortianalyzerConfig{URL: ptr("https://faz"), APIKey: ptr("k"), CAFile: &ca, MaxTimeRange: ptr("0")}, noEnv)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -114,5 +141,34 @@ func TestConfigErrorNeverEchoesSecrets(t *testing.T) {
 	}
 	if strings.Contains(err.Error(), "topsecretkey") || strings.Contains(err.Error(), "hunter2") {
 		t.Fatalf("secret leaked into error: %v", err)
+	}
+}
+
+// TestSettingsResolvedOncePerConfig: hydrate calls reuse the connection's resolved settings
+// (no file, zone or environment read per call); a new config from the SDK resolves again.
+func TestSettingsResolvedOncePerConfig(t *testing.T) {
+	p := newPluginState(Options{})
+	conn := &plugin.Connection{Name: "faz", Config: fortianalyzerConfig{URL: ptr("https://faz"), APIKey: ptr("k")}}
+	ctx := context.Background()
+	if err := p.load(ctx, conn); err != nil {
+		t.Fatal(err)
+	}
+	first := p.conns["faz"]
+	p.mu.Lock()
+	again, err := p.connection(ctx, conn)
+	p.mu.Unlock()
+	if err != nil || again != first {
+		t.Fatalf("same config resolved again (%v)", err)
+	}
+	conn.Config = fortianalyzerConfig{URL: ptr("https://faz"), APIKey: ptr("k"), ADOM: ptr("other")}
+	p.mu.Lock()
+	changed, err := p.connection(ctx, conn)
+	p.mu.Unlock()
+	if err != nil || changed == first || changed.settings.ADOM != "other" {
+		t.Fatalf("changed config not resolved again: %v %+v", err, changed)
+	}
+	conn.Config = fortianalyzerConfig{URL: ptr("https://faz")}
+	if err := p.load(ctx, conn); err == nil || !strings.Contains(err.Error(), "api_key") {
+		t.Fatalf("a bad new config: err = %v, want one naming api_key", err)
 	}
 }

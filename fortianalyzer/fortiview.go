@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
-	"strings"
 	"sync"
 
 	"github.com/faz-sql/steampipe-plugin-fortianalyzer/internal/faz"
@@ -415,13 +414,6 @@ func (p *pluginState) listFortiView(v *fortiView) plugin.HydrateFunc {
 				return err
 			}
 			_, err = c.RunFortiView(ctx, spec, emit)
-			if isUnknownSortColumn(err) && len(spec.SortBy) > 0 {
-				// The ranking column is an optimisation, not the question: an appliance that
-				// does not know it (other versions, the seed documents' server) still ranks
-				// by the view's own default. Nothing was emitted: the task failed at add.
-				spec.SortBy = nil
-				_, err = c.RunFortiView(ctx, spec, emit)
-			}
 			return err
 		})
 	}
@@ -517,11 +509,4 @@ func streamTasks(ctx context.Context, d *plugin.QueryData, table string, tasks [
 	default:
 		return nil
 	}
-}
-
-// isUnknownSortColumn recognises FortiView's answer to a sort-by on a column it lacks
-// ("Server error: Missing columns: '<col>'").
-func isUnknownSortColumn(err error) bool {
-	var ae *faz.APIError
-	return errors.As(err, &ae) && strings.Contains(ae.Message, "Missing columns")
 }

@@ -22,6 +22,9 @@ type Options struct {
 	// PollPolicy, when set, replaces the client's adaptive polling (benchmarks compare it
 	// with fixed-interval polling).
 	PollPolicy faz.PollPolicy
+	// Warn, when set, also receives the warnings the plugin logs about risky settings
+	// (insecure_skip_verify), for hosts whose logs are off by default (fazsql).
+	Warn func(msg string)
 }
 
 // Plugin is the entry point Steampipe calls (see main.go).
@@ -50,9 +53,12 @@ func NewWithCloser(opts Options) (plugin.PluginFunc, func(context.Context) error
 			},
 			// The table map never depends on the connection; going through TableMapFunc lets
 			// a bad connection config fail when the connection is set, naming the option,
-			// instead of at the first query.
+			// instead of at the first query. The dynamic schema mode is what makes the SDK
+			// call it for every connection and every config change: in static mode it
+			// builds the table map of the first connection only and reuses it.
+			SchemaMode: plugin.SchemaModeDynamic,
 			TableMapFunc: func(ctx context.Context, d *plugin.TableMapData) (map[string]*plugin.Table, error) {
-				if _, err := getSettings(d.Connection); err != nil {
+				if err := st.load(ctx, d.Connection); err != nil {
 					return nil, err
 				}
 				return tables, nil

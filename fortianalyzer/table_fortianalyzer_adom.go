@@ -20,6 +20,7 @@ var adomColumns = []viewColumn{
 	{Name: "log_file_retention_hours", Type: proto.ColumnType_INT, Description: "How long archived log files are kept, in hours.", Fields: []string{"log_file_retention_hours"}},
 	{Name: "log_disk_quota", Type: proto.ColumnType_INT, Description: "Disk quota for the ADOM's logs, in MB.", Fields: []string{"log_disk_quota"}},
 	{Name: "uuid", Type: proto.ColumnType_STRING, Description: "ADOM UUID.", Fields: []string{"uuid"}},
+	{Name: "title", Type: proto.ColumnType_STRING, Description: "Title of the resource: the ADOM's name.", Fields: []string{"name"}},
 }
 
 func adomVersion(r *viewRow) any {

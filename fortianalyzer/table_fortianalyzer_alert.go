@@ -20,7 +20,7 @@ func alertList() *eventList {
 			{Name: "alert_id", Type: proto.ColumnType_STRING, Description: "Alert id.", Fields: []string{"alertid"}},
 			{Name: "alert_time", Type: proto.ColumnType_TIMESTAMP, Description: "When the alert was raised.", Value: epochTime("alerttime")},
 			{Name: "last_log_time", Type: proto.ColumnType_TIMESTAMP, Description: "Time of the latest log that fed the alert.", Value: epochTime("lastlogtime")},
-			{Name: "severity", Type: proto.ColumnType_INT, Description: "Severity, 0 (low) to 4 (critical), as the event handler set it.", Fields: []string{"severity"}},
+			{Name: "severity_level", Type: proto.ColumnType_INT, Description: "Severity as the event handler set it, the appliance's number (higher is more severe; its filter takes it, e.g. severity >= 3).", Fields: []string{"severity"}},
 			{Name: "acknowledged", Type: proto.ColumnType_BOOL, Description: "Whether an analyst acknowledged the alert.", Fields: []string{"ackflag"}},
 			{Name: "event_type", Type: proto.ColumnType_STRING, Description: "Event type, e.g. ips, virus, webfilter, event.", Fields: []string{"eventtype"}},
 			{Name: "trigger_name", Type: proto.ColumnType_STRING, Description: "Event handler that raised the alert.", Fields: []string{"triggername"}},
@@ -31,6 +31,7 @@ func alertList() *eventList {
 			{Name: "endpoint_ip", Type: proto.ColumnType_INET, Description: "Endpoint involved, when known.", Fields: []string{"epip"}},
 			{Name: "endpoint_name", Type: proto.ColumnType_STRING, Description: "Name of the endpoint involved, when known.", Fields: []string{"epname"}},
 			{Name: "event_details", Type: proto.ColumnType_JSON, Description: "Details of the event (source, destination, host, URL...).", Fields: []string{"event_details"}},
+			{Name: "title", Type: proto.ColumnType_STRING, Description: "Title of the resource: the alert's subject.", Fields: []string{"subject"}},
 		},
 	}
 }

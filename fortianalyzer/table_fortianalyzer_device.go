@@ -24,6 +24,15 @@ var deviceColumns = []viewColumn{
 	{Name: "longitude", Type: proto.ColumnType_DOUBLE, Description: "Longitude of the device's location, when set.", Fields: []string{"longitude"}},
 	{Name: "last_checked", Type: proto.ColumnType_TIMESTAMP, Description: "When the FortiAnalyzer last checked the device.", Value: epochTime("last_checked")},
 	{Name: "adom", Type: proto.ColumnType_STRING, Description: "ADOM the device belongs to (qual: = or IN; default: every ADOM).", Value: func(r *viewRow) any { return r.Task.ADOM }},
+	{Name: "title", Type: proto.ColumnType_STRING, Description: "Title of the resource: the device's name.", Fields: []string{"name"}},
+	{Name: "akas", Type: proto.ColumnType_JSON, Description: "Unique identifiers of the resource: fortigate:<serial> (a serial is unique to one device, whichever appliance logs it).", Value: deviceAkas},
+}
+
+func deviceAkas(r *viewRow) any {
+	if sn, ok := toString(r.field("sn")).(string); ok && sn != "" {
+		return []string{"fortigate:" + sn}
+	}
+	return nil
 }
 
 func deviceVersion(r *viewRow) any {

@@ -86,13 +86,6 @@ func (p *pluginState) listFortiViewTasks(ctx context.Context, d *plugin.QueryDat
 	}
 	for _, tid := range tids {
 		st, err := c.FortiViewTaskStatus(ctx, adom, views[0], int(tid))
-		var te *faz.TaskError
-		if errors.As(err, &te) {
-			st.State, st.Message, err = "unknown", fmt.Sprint(te.Cause), nil
-			if te.State == faz.TaskExpired {
-				st.State = "expired"
-			}
-		}
 		if err != nil {
 			plugin.Logger(ctx).Error("fortianalyzer_fortiview_task.list", "api_error", err)
 			return nil, fmt.Errorf("tid %d: %w", tid, err)

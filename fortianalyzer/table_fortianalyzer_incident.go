@@ -28,6 +28,7 @@ func incidentList() *eventList {
 			{Name: "endpoint", Type: proto.ColumnType_STRING, Description: "Endpoint the incident is about.", Fields: []string{"endpoint"}},
 			{Name: "reporter", Type: proto.ColumnType_STRING, Description: "Who reported the incident.", Fields: []string{"reporter"}},
 			{Name: "assigned_to", Type: proto.ColumnType_STRING, Description: "Analyst the incident is assigned to.", Fields: []string{"assigned_to"}},
+			{Name: "title", Type: proto.ColumnType_STRING, Description: "Title of the resource: the incident's name.", Fields: []string{"name"}},
 		},
 	}
 }

@@ -2,7 +2,6 @@ package fortianalyzer
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net/netip"
 	"sort"
@@ -216,7 +215,7 @@ func threatSourcesFromView(ctx context.Context, c *faz.Client, t *taskQuery, thr
 			return nil
 		})
 		switch {
-		case isUnknownView(err):
+		case faz.IsViewNotServed(err):
 			// Not served (another build): every row falls back to its log search.
 		case err != nil:
 			m.err = fmt.Errorf("sources from threat-src-dst: %w", err)
@@ -232,12 +231,6 @@ func threatSourcesFromView(ctx context.Context, c *faz.Client, t *taskQuery, thr
 	}
 	l, ok := m.sources[threat]
 	return l, ok, nil
-}
-
-// isUnknownView recognises FortiView's answer for a view it does not serve.
-func isUnknownView(err error) bool {
-	var ae *faz.APIError
-	return errors.As(err, &ae) && strings.Contains(ae.Message, "Cannot find FortiView")
 }
 
 // sortAddresses orders IP addresses numerically (text that is no address last).

@@ -111,7 +111,7 @@ func (p *pluginState) listLogs(ctx context.Context, d *plugin.QueryData, _ *plug
 	for _, lt := range logTypes {
 		if strings.EqualFold(lt, "utm") {
 			// FAZ silently treats "utm" as every log type; say so instead of surprising.
-			return nil, fmt.Errorf("log_type: %q is not a log type (the appliance would search every type); use traffic, event, attack, virus, webfilter, app-ctrl, dns, ...", lt)
+			return nil, fmt.Errorf("log_type: %q is not a log type (the appliance would search every type); use traffic, event, attack, virus, webfilter, app-ctrl, dns, ...", lt) //nolint:staticcheck // the list goes on
 		}
 	}
 	pushdowns := logPushdown

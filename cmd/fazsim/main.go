@@ -58,8 +58,9 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.SetOutput(stderr)
 	fs.StringVar(&cfg.listen, "listen", "127.0.0.1:8443", "address to listen on (host must be 127.0.0.1 or localhost; port 0 picks a free one)")
 	fs.BoolVar(&cfg.tls, "tls", false, "serve HTTPS with a generated self-signed certificate (CN = appliance serial, no SAN), like the stock FAZ certificate")
-	fs.StringVar(&o.Dialect, "dialect", "real", `response dialect: "real" (FAZ 7.4-8.0 shapes) or "seed" (the seed documents' shapes)`)
-	fs.Int64Var(&o.Seed, "seed", 1, "data seed; same seed and -end give the same data")
+	fs.StringVar(&o.Dialect, "dialect", "real", `response dialect: "real" (FAZ 7.4-8.0 shapes) or "examples" (the public API examples' shapes; "seed" is its former name)`)
+	fs.Int64Var(&o.Seed, "data-seed", 1, "random seed of the generated data (and of the fault plan's randomness); same seed and -end give the same data")
+	fs.Int64Var(&o.Seed, "seed", 1, "former name of -data-seed")
 	fs.StringVar(&end, "end", "", "newest log time, RFC 3339 (e.g. 2026-11-22T08:00:00Z); default now truncated to the minute")
 	fs.DurationVar(&o.Window, "window", 7*24*time.Hour, "span of generated logs ending at -end")
 	fs.IntVar(&o.LogRows, "rows", 200_000, "total log rows generated over the window (all ADOMs and log types; millions are fine)")
@@ -73,7 +74,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.DurationVar(&o.SessionIdle, "session-idle", 0, "expire sessions after this idle time (0 = never)")
 	fs.IntVar(&maxReqs, "session-max-requests", 0, "expire sessions after this many requests (0 = unlimited)")
 	fs.IntVar(&o.SearchSlots, "slots", 8, "concurrent log-search + FortiView tasks before 'No available slot for searching'")
-	fs.StringVar(&faults, "faults", "", "seeded fault plan (syntax below)")
+	fs.StringVar(&faults, "faults", "", "fault plan (syntax below); deterministic for a given -data-seed")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: fazsim [flags]\n\nA simulated FortiAnalyzer answering POST /jsonrpc.\n\nFlags:\n")
 		fs.PrintDefaults()
@@ -150,7 +151,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	srv := &http.Server{Handler: sim, ReadHeaderTimeout: 10 * time.Second}
 	o := sim.Options()
-	fmt.Fprintf(stdout, "fazsim: FortiAnalyzer simulator (%s dialect, seed %d, %d log rows, %s .. %s)\n",
+	fmt.Fprintf(stdout, "fazsim: FortiAnalyzer simulator (%s dialect, data seed %d, %d log rows, %s .. %s)\n",
 		o.Dialect, o.Seed, o.LogRows, sim.Data().Start().Format(time.RFC3339), sim.Data().End().Format(time.RFC3339))
 	fmt.Fprintf(stdout, "URL:      %s://%s/jsonrpc\n", scheme, ln.Addr())
 	for u, p := range o.Users {

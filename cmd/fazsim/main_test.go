@@ -15,7 +15,7 @@ func TestHelpDocumentsEveryFlag(t *testing.T) {
 	if _, err := parseFlags([]string{"-h"}, &out); err == nil {
 		t.Fatal("-h did not stop")
 	}
-	for _, f := range []string{"-listen", "-tls", "-dialect", "-seed", "-end", "-window", "-rows", "-users", "-api-keys", "-timezone",
+	for _, f := range []string{"-listen", "-tls", "-dialect", "-data-seed", "-seed", "-end", "-window", "-rows", "-users", "-api-keys", "-timezone",
 		"-task-scale", "-task-throughput", "-register-delay", "-task-ttl", "-session-idle", "-session-max-requests", "-slots", "-faults", "premature100"} {
 		if !strings.Contains(out.String(), f) {
 			t.Errorf("help lacks %s", f)

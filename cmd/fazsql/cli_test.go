@@ -34,7 +34,7 @@ func testWiring() wiring {
 			{Flag: "label", Attr: "label", Help: "label"},
 			{Flag: "loud", Attr: "loud", Bool: true, Help: "bool"},
 		},
-		New: func(progress func(progressEvent)) (plugin.PluginFunc, func(context.Context) error) {
+		New: func(progress func(progressEvent), _ func(string)) (plugin.PluginFunc, func(context.Context) error) {
 			return func(ctx context.Context) *plugin.Plugin {
 				return &plugin.Plugin{
 					Name:                   "toy",

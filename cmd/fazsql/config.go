@@ -18,10 +18,11 @@ type wiring struct {
 	Name       string     // plugin name, also the connection name built from flags
 	DefaultSPC string     // Steampipe config file, relative to the home directory
 	Attrs      []attrFlag // flags that become connection attributes
-	// New builds the plugin; progress (maybe nil) receives task progress. The returned
+	// New builds the plugin; progress (maybe nil) receives task progress, warn the
+	// plugin's warnings about risky settings, to show to the user. The returned
 	// function, when not nil, releases what the plugin holds on its servers (sessions,
 	// tasks still being deleted) and is called before the CLI exits.
-	New func(progress func(progressEvent)) (plugin.PluginFunc, func(context.Context) error)
+	New func(progress func(progressEvent), warn func(string)) (plugin.PluginFunc, func(context.Context) error)
 	// Examples for --help.
 	Examples string
 }

@@ -49,6 +49,20 @@ func (h *history) entries() []string {
 	return append([]string(nil), h.lines...)
 }
 
+// len returns the number of entries.
+func (h *history) len() int {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return len(h.lines)
+}
+
+// at returns entry i, oldest first.
+func (h *history) at(i int) string {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.lines[i]
+}
+
 // add appends an entry (skipping a repeat of the last one) and persists
 // the history. Persisting is best effort: a shell must not fail over it.
 func (h *history) add(entry string) {

@@ -21,6 +21,11 @@ import (
 
 func main() {
 	home, _ := os.UserHomeDir()
+	// The compiled SQLite engine is kept between runs (seconds saved at every start); a
+	// machine without a cache directory just compiles it each time.
+	if dir, err := os.UserCacheDir(); err == nil {
+		_ = pluginsql.UseCompilationCache(filepath.Join(dir, "fazsql", "wazero"))
+	}
 	e := env{
 		Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr,
 		StdinFd:   int(os.Stdin.Fd()),
@@ -104,7 +109,12 @@ func run(ctx context.Context, args []string, e env, w wiring) int {
 	if *logLevel != "" {
 		opts.LogOutput, opts.LogLevel = e.Stderr, *logLevel
 	}
-	pf, closePlugin := w.New(a.progress.Update)
+	// Warnings about risky settings (insecure_skip_verify) are shown whatever the log level.
+	warn := func(msg string) {
+		a.progress.Clear()
+		fmt.Fprintf(e.Stderr, "Warning: %s\n", strings.Join(strings.Fields(msg), " "))
+	}
+	pf, closePlugin := w.New(a.progress.Update, warn)
 	a.db, err = pluginsql.Open(ctx, pf, conns, opts)
 	if err != nil {
 		return fail(e, err)

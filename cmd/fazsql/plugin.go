@@ -25,8 +25,8 @@ func pluginWiring() wiring {
 			{Flag: "insecure", Attr: "insecure_skip_verify", Bool: true, Help: "skip TLS verification (env FORTIANALYZER_INSECURE_SKIP_VERIFY)"},
 			{Flag: "timezone", Attr: "timezone", Help: "appliance time zone override, IANA name (env FORTIANALYZER_TIMEZONE)"},
 		},
-		New: func(progress func(progressEvent)) (plugin.PluginFunc, func(context.Context) error) {
-			opts := fortianalyzer.Options{}
+		New: func(progress func(progressEvent), warn func(string)) (plugin.PluginFunc, func(context.Context) error) {
+			opts := fortianalyzer.Options{Warn: warn}
 			if progress != nil {
 				opts.Progress = func(p faz.Progress) {
 					progress(progressEvent{

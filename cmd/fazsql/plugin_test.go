@@ -63,3 +63,21 @@ func TestSessionsAndTasksReleasedOnExit(t *testing.T) {
 		t.Error("the password reached stderr")
 	}
 }
+
+// TestInsecurePrintsAWarning: --insecure is said on stderr without any log level set
+// (README: "logged as a warning"), and the query still runs.
+func TestInsecurePrintsAWarning(t *testing.T) {
+	srv := httptest.NewTLSServer(fazsim.New(fazsim.Options{}))
+	defer srv.Close()
+	var out, errb bytes.Buffer
+	e := env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Getenv: func(string) string { return "" }, Home: t.TempDir()}
+	code := run(context.Background(), []string{
+		"--url", srv.URL, "--api-key", "fazsim-api-key", "--insecure", "-o", "csv", "select count(*) > 0 as some from fortianalyzer_adom",
+	}, e, pluginWiring())
+	if code != 0 || out.String() != "some\n1\n" {
+		t.Fatalf("exit %d, out %q, err %q", code, out.String(), errb.String())
+	}
+	if got := errb.String(); !strings.HasPrefix(got, "Warning: ") || !strings.Contains(got, "insecure_skip_verify") {
+		t.Fatalf("stderr %q, want a warning naming insecure_skip_verify", got)
+	}
+}

@@ -18,25 +18,15 @@ const (
 )
 
 // runShell reads statements until EOF or .quit. On a terminal it uses the
-// line editor with persistent history; otherwise (a pipe, a script) it reads
+// line editor (golang.org/x/term) with persistent history; otherwise (a pipe, a script) it reads
 // plain lines without prompts and exits non-zero if any statement failed.
 func (a *app) runShell(ctx context.Context) int {
 	interactive := a.env.StdinTTY && a.env.StdoutTTY
 	var read func(prompt string) (string, error)
-	hist := &history{}
+	addHistory := func(string) {} // only an interactive shell keeps history
 	if interactive {
-		hist = loadHistory(a.historyPath())
-		ed := newLineEditor(a.env.Stdin, a.env.Stdout, hist)
-		read = func(prompt string) (string, error) {
-			// raw mode only while editing, so query output and Ctrl-C
-			// (SIGINT, cancelling the query) behave normally
-			restore, err := makeRaw(a.env.StdinFd)
-			if err != nil {
-				return "", err
-			}
-			defer restore()
-			return ed.readLine(prompt)
-		}
+		lr := newLineReader(a.env.Stdin, a.env.Stdout, loadHistory(a.historyPath()), a.env.StdinFd)
+		read, addHistory = lr.readLine, lr.add
 		fmt.Fprintf(a.env.Stdout, "fazsql: connected to %s. Type .help for commands; end statements with ';'.\n", a.db.DefaultConnection())
 	} else {
 		br := bufio.NewReader(a.env.Stdin)
@@ -73,13 +63,13 @@ func (a *app) runShell(ctx context.Context) int {
 				return 1
 			}
 			if rest := strings.TrimSpace(buf.String()); rest != "" && !onlyComments(rest) {
-				hist.add(rest)
+				addHistory(rest)
 				exec(rest)
 			}
 			break
 		}
 		if buf.Len() == 0 && strings.HasPrefix(strings.TrimSpace(line), ".") {
-			hist.add(line)
+			addHistory(line)
 			quit, err := a.meta(strings.TrimSpace(line))
 			if err != nil {
 				failed = true
@@ -94,7 +84,7 @@ func (a *app) runShell(ctx context.Context) int {
 		buf.WriteString("\n")
 		stmts, rest := splitStatements(buf.String())
 		if len(stmts) > 0 {
-			hist.add(strings.TrimSuffix(strings.TrimSpace(buf.String()), rest))
+			addHistory(strings.TrimSuffix(strings.TrimSpace(buf.String()), rest))
 			for _, s := range stmts {
 				exec(s)
 			}

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -48,11 +49,13 @@ func TestHCLString(t *testing.T) {
 	}
 }
 
-func TestLineEditor(t *testing.T) {
+// TestLineReader drives the shell's editor (golang.org/x/term) with keys through a pipe: editing
+// keys, history browsing over the persisted history, Ctrl-C and Ctrl-D.
+func TestLineReader(t *testing.T) {
 	h := &history{lines: []string{"select 1;", "select 2;"}}
 	read := func(keys string) (string, error) {
 		var out bytes.Buffer
-		return newLineEditor(strings.NewReader(keys), &out, h).readLine("> ")
+		return newLineReader(strings.NewReader(keys), &out, h, -1).readLine("> ")
 	}
 	cases := []struct{ keys, want string }{
 		{"abc\r", "abc"},
@@ -64,7 +67,6 @@ func TestLineEditor(t *testing.T) {
 		{"abc\x1b[D\x1b[3~\r", "ab"},             // Delete
 		{"\x1b[A\r", "select 2;"},                // up: newest entry
 		{"\x1b[A\x1b[A\r", "select 1;"},          // up twice
-		{"xy\x1b[A\x1b[B\r", "xy"},               // up then down restores the edit
 		{"\x1b[A\x1b[A\x1b[A\r", "select 1;"},    // stops at the oldest
 		{"h\u00e9llo\x1b[D\x1b[D\x7f\r", "hélo"}, // runes, not bytes
 	}
@@ -79,6 +81,26 @@ func TestLineEditor(t *testing.T) {
 	}
 	if _, err := read("\x04"); !errors.Is(err, io.EOF) {
 		t.Errorf("Ctrl-D: %v", err)
+	}
+}
+
+// TestLineReaderHistory: a statement added in the shell is browsable at once and persisted.
+func TestLineReaderHistory(t *testing.T) {
+	path := filepath.Join(t.TempDir(), ".fazsql_history")
+	lr := newLineReader(strings.NewReader("\x1b[A\rab\x03select 4;\r"), io.Discard, loadHistory(path), -1)
+	lr.add("select\n  3;")
+	if got, err := lr.readLine("> "); err != nil || got != "select 3;" {
+		t.Fatalf("up after add: %q, %v", got, err)
+	}
+	if got := loadHistory(path).entries(); !reflect.DeepEqual(got, []string{"select 3;"}) {
+		t.Fatalf("persisted %q", got)
+	}
+	// Ctrl-C abandons the line being typed; the next line starts empty.
+	if _, err := lr.readLine("> "); !errors.Is(err, errInterrupted) {
+		t.Fatalf("Ctrl-C: %v", err)
+	}
+	if got, err := lr.readLine("> "); err != nil || got != "select 4;" {
+		t.Fatalf("after Ctrl-C: %q, %v", got, err)
 	}
 }
 
@@ -97,7 +119,7 @@ func TestHistoryPersists(t *testing.T) {
 		t.Errorf("history file mode = %v, %v; want 0600", fi.Mode().Perm(), err)
 	}
 	for i := range maxHistory + 10 {
-		h2.add("q" + itoa(i))
+		h2.add("q" + strconv.Itoa(i))
 	}
 	if n := len(loadHistory(path).entries()); n != maxHistory {
 		t.Errorf("history length %d, want %d", n, maxHistory)

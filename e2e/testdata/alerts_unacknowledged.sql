@@ -1,4 +1,4 @@
-select alert_id, alert_time, severity, trigger_name, device_name
+select alert_id, alert_time, severity_level, trigger_name, device_name
 from fortianalyzer_alert
 where not acknowledged
 order by alert_time desc, alert_id

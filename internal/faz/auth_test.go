@@ -22,7 +22,7 @@ func TestConcurrentQueriesLogInOnce(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			_, err := e.c.SystemStatus(context.Background())
+			_, err := e.c.systemStatus(context.Background())
 			errs <- err
 		}()
 	}
@@ -65,8 +65,8 @@ func TestSecondNoPermissionIsAnError(t *testing.T) {
 	if err := e.sim.AddFault(fazsim.Fault{Method: "get", URL: "/sys/status", Probability: 1, Effect: fazsim.FaultExpireSession}); err != nil {
 		t.Fatal(err)
 	}
-	_, err := e.c.SystemStatus(context.Background())
-	if !IsNoPermission(err) {
+	_, err := e.c.systemStatus(context.Background())
+	if !isNoPermission(err) {
 		t.Fatalf("err = %v, want a permission error after one re-login", err)
 	}
 	// First login, then exactly one re-login for the failed call.
@@ -78,7 +78,7 @@ func TestSecondNoPermissionIsAnError(t *testing.T) {
 func TestSessionLimitRenewedOften(t *testing.T) {
 	e := startSim(t, fazsim.Options{SessionMaxRequests: 3}, nil)
 	for i := 0; i < 10; i++ {
-		if _, err := e.c.SystemStatus(context.Background()); err != nil {
+		if _, err := e.c.systemStatus(context.Background()); err != nil {
 			t.Fatalf("call %d: %v", i, err)
 		}
 	}
@@ -86,7 +86,7 @@ func TestSessionLimitRenewedOften(t *testing.T) {
 
 func TestAPIKey(t *testing.T) {
 	e := startSim(t, fazsim.Options{}, func(c *Config) { c.Username, c.Password, c.APIKey = "", "", "fazsim-api-key" })
-	if _, err := e.c.SystemStatus(context.Background()); err != nil {
+	if _, err := e.c.systemStatus(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 	if n := e.sim.Stats().Logins; n != 0 {
@@ -96,9 +96,9 @@ func TestAPIKey(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = bad.SystemStatus(context.Background())
+	_, err = bad.systemStatus(context.Background())
 	var ae *APIError
-	if !errors.As(err, &ae) || !IsNoPermission(err) || ae.HTTPStatus != 401 {
+	if !errors.As(err, &ae) || !isNoPermission(err) || ae.HTTPStatus != 401 {
 		t.Fatalf("err = %#v, want a 401 permission error", err)
 	}
 	if strings.Contains(err.Error(), "SECRET") {
@@ -108,7 +108,7 @@ func TestAPIKey(t *testing.T) {
 
 func TestBadPasswordAndLogout(t *testing.T) {
 	e := startSim(t, fazsim.Options{}, func(c *Config) { c.Password = "hunter2-SECRET" })
-	_, err := e.c.SystemStatus(context.Background())
+	_, err := e.c.systemStatus(context.Background())
 	var ae *APIError
 	if !errors.As(err, &ae) || ae.Code != -22 {
 		t.Fatalf("err = %v, want the appliance's login failure", err)
@@ -118,7 +118,7 @@ func TestBadPasswordAndLogout(t *testing.T) {
 	}
 
 	ok := startSim(t, fazsim.Options{}, nil)
-	if _, err := ok.c.SystemStatus(context.Background()); err != nil {
+	if _, err := ok.c.systemStatus(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 	if err := ok.c.Close(context.Background()); err != nil {
@@ -127,8 +127,8 @@ func TestBadPasswordAndLogout(t *testing.T) {
 	if n := ok.sim.Stats().Logouts; n != 1 {
 		t.Errorf("logouts = %d, want 1", n)
 	}
-	if _, err := ok.c.SystemStatus(context.Background()); !errors.Is(err, ErrClosed) {
-		t.Errorf("call after Close: %v, want ErrClosed", err)
+	if _, err := ok.c.systemStatus(context.Background()); !errors.Is(err, errClosed) {
+		t.Errorf("call after Close: %v, want errClosed", err)
 	}
 }
 
@@ -156,7 +156,7 @@ func TestSecretsNeverLogged(t *testing.T) {
 	}
 	ctx := context.Background()
 	for i := 0; i < 3; i++ {
-		if _, err := c.SystemStatus(ctx); err != nil {
+		if _, err := c.systemStatus(ctx); err != nil {
 			t.Fatal(err)
 		}
 	}

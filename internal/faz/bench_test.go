@@ -20,7 +20,7 @@ func BenchmarkPollPolicies(b *testing.B) {
 	policies := []struct {
 		name string
 		p    PollPolicy
-	}{{"adaptive", AdaptivePoll()}, {"fixed-0.5s", FixedPoll(500 * time.Millisecond)}, {"fixed-2s", FixedPoll(2 * time.Second)}}
+	}{{"adaptive", adaptivePoll()}, {"fixed-0.5s", FixedPoll(500 * time.Millisecond)}, {"fixed-2s", FixedPoll(2 * time.Second)}}
 	for _, d := range []time.Duration{300 * time.Millisecond, 1300 * time.Millisecond, 3300 * time.Millisecond} {
 		for _, pol := range policies {
 			b.Run(fmt.Sprintf("task-%v/%s", d, pol.name), func(b *testing.B) {

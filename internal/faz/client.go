@@ -12,8 +12,8 @@ import (
 	"github.com/hashicorp/go-hclog"
 )
 
-// ErrClosed is returned by calls on a closed Client.
-var ErrClosed = errors.New("faz: client is closed")
+// errClosed is returned by calls on a closed Client.
+var errClosed = errors.New("faz: client is closed")
 
 // Client is one connection to one FortiAnalyzer. It is safe for concurrent
 // use; all queries of a connection share its session and its task slots.
@@ -24,8 +24,8 @@ type Client struct {
 	log      hclog.Logger
 	slots    chan struct{} // one token per server task allowed to be open
 	tids     *tidMemory
-	pageRows int // rows per task page: MaxPageRows, smaller in tests
-	maxRows  int // cap of a FortiView run without limit: MaxFortiViewRows, smaller in tests
+	pageRows int // rows per task page: maxPageRows, smaller in tests
+	maxRows  int // cap of a FortiView run without limit: maxFortiViewRows, smaller in tests
 	closed   atomic.Bool
 	nextID   atomic.Int64
 
@@ -73,8 +73,8 @@ func New(cfg Config) (*Client, error) {
 		log:      cfg.Logger.Named("faz"),
 		slots:    make(chan struct{}, cfg.MaxConcurrentTasks),
 		tids:     newTIDMemory(4096),
-		pageRows: MaxPageRows,
-		maxRows:  MaxFortiViewRows,
+		pageRows: maxPageRows,
+		maxRows:  maxFortiViewRows,
 	}
 	c.closing, c.cancelRun = context.WithCancel(context.Background())
 	return c, nil
@@ -85,7 +85,7 @@ func (c *Client) usesSession() bool { return c.cfg.APIKey == "" }
 
 // Close stops the client: task runs still in progress are cancelled and
 // Close waits (within ctx) until their server tasks are deleted, then it
-// logs out of the session, if one is open. Later calls return ErrClosed.
+// logs out of the session, if one is open. Later calls return errClosed.
 func (c *Client) Close(ctx context.Context) error {
 	c.closeMu.Lock()
 	already := c.closed.Swap(true)
@@ -115,7 +115,7 @@ func (c *Client) acquireSlot(ctx context.Context) error {
 	c.closeMu.RLock()
 	if c.closed.Load() {
 		c.closeMu.RUnlock()
-		return ErrClosed
+		return errClosed
 	}
 	c.runs.Add(1)
 	c.closeMu.RUnlock()
@@ -127,7 +127,7 @@ func (c *Client) acquireSlot(ctx context.Context) error {
 		return ctx.Err()
 	case <-c.closing.Done():
 		c.runs.Done()
-		return ErrClosed
+		return errClosed
 	}
 }
 

@@ -1,6 +1,7 @@
 package faz
 
 import (
+	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
@@ -9,15 +10,17 @@ import (
 	"github.com/hashicorp/go-hclog"
 )
 
-// Defaults applied by New to zero Config fields.
+// Defaults applied to zero Config fields; the user-facing ones are documented in
+// README.md and config/fortianalyzer.spc.
 const (
-	DefaultMaxConcurrentTasks = 4
-	DefaultRequestTimeout     = 60 * time.Second
-	DefaultTaskTimeout        = 5 * time.Minute
-	DefaultPollFloor          = 50 * time.Millisecond
-	DefaultPollCap            = 5 * time.Second
-	DefaultMaxRetries         = 4
-	DefaultTaskRecreates      = 2
+	defaultMaxConcurrentTasks = 4
+	maxConcurrentTasksLimit   = 64
+	defaultRequestTimeout     = 30 * time.Second
+	defaultTaskTimeout        = 5 * time.Minute
+	defaultPollFloor          = 50 * time.Millisecond
+	defaultPollCap            = 5 * time.Second
+	defaultMaxRetries         = 4
+	defaultTaskRecreates      = 2
 )
 
 // Config describes one connection to one FortiAnalyzer. Exactly one of APIKey
@@ -46,20 +49,21 @@ type Config struct {
 	// Timezone is an IANA zone overriding the appliance's own (/sys/status).
 	Timezone string
 	// MaxConcurrentTasks bounds the server tasks (FortiView runs, log
-	// searches) this client keeps open at once, across all queries.
+	// searches) this client keeps open at once, across all queries: 1-64,
+	// 0 means 4.
 	MaxConcurrentTasks int
-	// RequestTimeout bounds one HTTP request; TaskTimeout bounds one task
-	// from creation to its last row.
+	// RequestTimeout bounds one HTTP request (0 means 30s); TaskTimeout
+	// bounds one task from creation to its last row (0 means 5m).
 	RequestTimeout, TaskTimeout time.Duration
 	// PollFloor and PollCap bound the wait between two polls of a task.
 	PollFloor, PollCap time.Duration
-	// PollPolicy chooses poll times; nil means AdaptivePoll().
+	// PollPolicy chooses poll times; nil means adaptive polling.
 	PollPolicy PollPolicy
 	// MaxRetries bounds retries of one call (transport errors, HTTP 5xx, no
-	// free slot); 0 means DefaultMaxRetries, negative disables retries.
+	// free slot); 0 means 4, negative disables retries.
 	MaxRetries int
 	// TaskRecreates bounds how often a task that expires or turns invalid
-	// mid-run is created again; 0 means DefaultTaskRecreates, negative none.
+	// mid-run is created again; 0 means 2, negative none.
 	TaskRecreates int
 
 	// Transport replaces the HTTP transport (tests, proxies). When set, the
@@ -80,6 +84,20 @@ type Progress struct {
 	Done       bool
 }
 
+// Validate checks the config as New would, without building a client or
+// touching the network: every option, including the CA file's content. The
+// error is a *ConfigError naming the option. The plugin calls it when a
+// connection is loaded, so that a bad value fails then rather than at the
+// first query.
+func (c Config) Validate() error {
+	if _, err := c.validate(); err != nil {
+		return err
+	}
+	c.Logger = hclog.NewNullLogger() // New warns; validating is silent
+	_, err := tlsConfig(&c)
+	return err
+}
+
 // validate checks the config and fills defaults; it never touches the network.
 func (c *Config) validate() (*url.URL, error) {
 	if strings.TrimSpace(c.URL) == "" {
@@ -87,10 +105,14 @@ func (c *Config) validate() (*url.URL, error) {
 	}
 	u, err := url.Parse(strings.TrimSpace(c.URL))
 	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
-		return nil, paramErr("url", "want an absolute http(s) URL such as https://faz.example.com[:port], got %q", c.URL)
+		got := "" // an unparsable URL is not echoed: it may carry credentials
+		if err == nil {
+			got = fmt.Sprintf(", got %q", u.Redacted())
+		}
+		return nil, paramErr("url", "want an absolute http(s) URL such as https://faz.example.com[:port]%s", got)
 	}
 	if u.User != nil {
-		return nil, paramErr("url", "must not carry credentials; use api_key or username/password")
+		return nil, paramErr("url", "must not carry credentials (user:password@); use api_key or username/password")
 	}
 	u.Path = strings.TrimRight(u.Path, "/")
 	if !strings.HasSuffix(u.Path, "/jsonrpc") {
@@ -103,18 +125,37 @@ func (c *Config) validate() (*url.URL, error) {
 	case hasKey && hasUser:
 		return nil, paramErr("api_key", "set either api_key or username/password, not both")
 	case !hasKey && !hasUser:
-		return nil, paramErr("api_key", "set api_key, or username and password")
+		return nil, paramErr("api_key", "credentials required: set api_key, or username and password")
 	case hasUser && (c.Username == "" || c.Password == ""):
 		return nil, paramErr("username", "username and password must both be set")
+	}
+	if u.Scheme == "http" && c.Transport == nil {
+		// Over plain HTTP the TLS options would be silently ignored and the
+		// credentials sent in clear text: refuse rather than pretend.
+		var tlsOpts []string
+		for _, o := range []struct {
+			name string
+			set  bool
+		}{{"ca_file", c.CAFile != ""}, {"tls_server_name", c.TLSServerName != ""}, {"tls_fingerprint", c.TLSFingerprint != ""}, {"insecure_skip_verify", c.InsecureSkipVerify}} {
+			if o.set {
+				tlsOpts = append(tlsOpts, o.name)
+			}
+		}
+		if len(tlsOpts) > 0 {
+			return nil, paramErr(tlsOpts[0], "%s only apply to https:// URLs, and url is http://; use https:// (or drop the TLS options)", strings.Join(tlsOpts, ", "))
+		}
 	}
 	if c.TLSFingerprint != "" {
 		if _, err := parseFingerprint(c.TLSFingerprint); err != nil {
 			return nil, err
 		}
+		if c.InsecureSkipVerify {
+			return nil, paramErr("insecure_skip_verify", "cannot be combined with tls_fingerprint: the pin already trusts the appliance's certificate")
+		}
 	}
 	if c.Timezone != "" {
 		if _, err := time.LoadLocation(c.Timezone); err != nil {
-			return nil, paramErr("timezone", "want an IANA zone such as Europe/Brussels, got %q", c.Timezone)
+			return nil, paramErr("timezone", "want an IANA zone name such as Europe/Brussels or UTC, got %q", c.Timezone)
 		}
 	}
 	for _, d := range []struct {
@@ -125,39 +166,39 @@ func (c *Config) validate() (*url.URL, error) {
 			return nil, paramErr(d.name, "must not be negative, got %s", d.v)
 		}
 	}
-	if c.MaxConcurrentTasks < 0 {
-		return nil, paramErr("max_concurrent_tasks", "want a positive number (default 4), got %d", c.MaxConcurrentTasks)
+	if c.MaxConcurrentTasks < 0 || c.MaxConcurrentTasks > maxConcurrentTasksLimit {
+		return nil, paramErr("max_concurrent_tasks", "want a whole number from 1 to %d (default %d), got %d", maxConcurrentTasksLimit, defaultMaxConcurrentTasks, c.MaxConcurrentTasks)
 	}
 	if c.MaxConcurrentTasks == 0 {
-		c.MaxConcurrentTasks = DefaultMaxConcurrentTasks
+		c.MaxConcurrentTasks = defaultMaxConcurrentTasks
 	}
 	if c.RequestTimeout == 0 {
-		c.RequestTimeout = DefaultRequestTimeout
+		c.RequestTimeout = defaultRequestTimeout
 	}
 	if c.TaskTimeout == 0 {
-		c.TaskTimeout = DefaultTaskTimeout
+		c.TaskTimeout = defaultTaskTimeout
 	}
 	if c.PollFloor == 0 {
-		c.PollFloor = DefaultPollFloor
+		c.PollFloor = defaultPollFloor
 	}
 	if c.PollCap == 0 {
-		c.PollCap = DefaultPollCap
+		c.PollCap = defaultPollCap
 	}
 	if c.PollCap < c.PollFloor {
 		return nil, paramErr("poll_cap", "must be at least poll_floor (%s), got %s", c.PollFloor, c.PollCap)
 	}
 	if c.MaxRetries == 0 {
-		c.MaxRetries = DefaultMaxRetries
+		c.MaxRetries = defaultMaxRetries
 	} else if c.MaxRetries < 0 {
 		c.MaxRetries = 0
 	}
 	if c.TaskRecreates == 0 {
-		c.TaskRecreates = DefaultTaskRecreates
+		c.TaskRecreates = defaultTaskRecreates
 	} else if c.TaskRecreates < 0 {
 		c.TaskRecreates = 0
 	}
 	if c.PollPolicy == nil {
-		c.PollPolicy = AdaptivePoll()
+		c.PollPolicy = adaptivePoll()
 	}
 	if c.Logger == nil {
 		c.Logger = hclog.NewNullLogger()

@@ -71,13 +71,13 @@ func TestDecodeErrors(t *testing.T) {
 		code int
 		pred func(error) bool
 	}{
-		{"v3 error", `{"jsonrpc":"2.0","id":1,"error":{"code":-32005,"message":"Invalid tid 9 for fetching result"}}`, -32005, IsTaskInvalid},
-		{"v3 string code", `{"id":1,"error":{"code":"-32602","message":"Invalid params: filter 'service' not supported"}}`, -32602, IsInvalidParam},
-		{"legacy -11", `{"id":1,"result":[{"status":{"code":-11,"message":"No permission for the resource"},"url":"/sys/status"}]}`, -11, IsNoPermission},
-		{"seed -3", `{"result":[{"status":{"code":-3,"message":"Invalid task ID"}}]}`, -3, IsTaskInvalid},
-		{"no slot", `{"id":1,"error":{"code":-32000,"message":"No available slot for searching"}}`, -32000, IsNoSlot},
-		{"no view", `{"id":1,"error":{"code":-32000,"message":"Cannot find FortiView 'nope'"}}`, -32000, IsNotFound},
-		{"v3 negative status", `{"result":{"status":{"code":-6,"message":"Invalid url"}}}`, -6, IsNotFound},
+		{"v3 error", `{"jsonrpc":"2.0","id":1,"error":{"code":-32005,"message":"Invalid tid 9 for fetching result"}}`, -32005, isTaskInvalid},
+		{"v3 string code", `{"id":1,"error":{"code":"-32602","message":"Invalid params: filter 'service' not supported"}}`, -32602, isInvalidParam},
+		{"legacy -11", `{"id":1,"result":[{"status":{"code":-11,"message":"No permission for the resource"},"url":"/sys/status"}]}`, -11, isNoPermission},
+		{"seed -3", `{"result":[{"status":{"code":-3,"message":"Invalid task ID"}}]}`, -3, isTaskInvalid},
+		{"no slot", `{"id":1,"error":{"code":-32000,"message":"No available slot for searching"}}`, -32000, isNoSlot},
+		{"no view", `{"id":1,"error":{"code":-32000,"message":"Cannot find FortiView 'nope'"}}`, -32000, isNotFound},
+		{"v3 negative status", `{"result":{"status":{"code":-6,"message":"Invalid url"}}}`, -6, isNotFound},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -105,16 +105,16 @@ func TestDecodeErrors(t *testing.T) {
 
 func TestPredicatesDoNotOverlap(t *testing.T) {
 	inv := &APIError{Code: -3, Message: "Invalid task ID"}
-	if IsNotFound(inv) {
+	if isNotFound(inv) {
 		t.Error("an invalid task is reported as task-invalid, not not-found")
 	}
-	if IsNoPermission(&APIError{Code: -8}) || !IsInvalidParam(&APIError{Code: -8}) {
+	if isNoPermission(&APIError{Code: -8}) || !isInvalidParam(&APIError{Code: -8}) {
 		t.Error("-8 is an invalid parameter")
 	}
-	if !IsNoPermission(&APIError{HTTPStatus: 401}) {
+	if !isNoPermission(&APIError{HTTPStatus: 401}) {
 		t.Error("HTTP 401 is a permission error")
 	}
-	if IsTaskInvalid(errors.New("Invalid tid")) {
+	if isTaskInvalid(errors.New("Invalid tid")) {
 		t.Error("plain errors are not appliance errors")
 	}
 }

@@ -40,48 +40,48 @@ func (e *APIError) Error() string {
 	return fmt.Sprintf("faz: %s %s: code %d: %s", e.Method, e.URL, e.Code, e.Message)
 }
 
-// TaskState says why a task could not be read.
-type TaskState int
+// taskFate says why a task could not be read.
+type taskFate int
 
 const (
-	// TaskRunning: the task was still running when the wait ended.
-	TaskRunning TaskState = iota + 1
-	// TaskExpired: the task existed (this client saw it, or the appliance
+	// taskRunning: the task was still running when the wait ended.
+	taskRunning taskFate = iota + 1
+	// taskExpired: the task existed (this client saw it, or the appliance
 	// said so) but is gone now.
-	TaskExpired
-	// TaskUnknown: the appliance does not know the tid; it may never have
+	taskExpired
+	// taskUnknown: the appliance does not know the tid; it may never have
 	// existed or may have expired before this client saw it.
-	TaskUnknown
+	taskUnknown
 )
 
 // String names the state.
-func (s TaskState) String() string {
+func (s taskFate) String() string {
 	switch s {
-	case TaskRunning:
+	case taskRunning:
 		return "running"
-	case TaskExpired:
+	case taskExpired:
 		return "expired"
-	case TaskUnknown:
+	case taskUnknown:
 		return "unknown or expired"
 	}
-	return fmt.Sprintf("TaskState(%d)", int(s))
+	return fmt.Sprintf("taskFate(%d)", int(s))
 }
 
-// TaskError reports a FortiView or log-search task that is still running,
+// taskError reports a FortiView or log-search task that is still running,
 // has expired, or is unknown. Cause is the appliance error, if any.
-type TaskError struct {
+type taskError struct {
 	TID        int
-	State      TaskState
+	State      taskFate
 	Kind       string // "fortiview" or "logsearch"
 	View       string // FortiView name or log type
-	Percentage int    // last observed percentage (TaskRunning)
+	Percentage int    // last observed percentage (taskRunning)
 	Cause      error
 }
 
 // Error implements error.
-func (e *TaskError) Error() string {
+func (e *taskError) Error() string {
 	s := fmt.Sprintf("faz: %s task %d (%s) is %s", e.Kind, e.TID, e.View, e.State)
-	if e.State == TaskRunning {
+	if e.State == taskRunning {
 		s += fmt.Sprintf(" (%d%%)", e.Percentage)
 	}
 	if e.Cause != nil {
@@ -91,7 +91,7 @@ func (e *TaskError) Error() string {
 }
 
 // Unwrap returns the appliance error behind the task error.
-func (e *TaskError) Unwrap() error { return e.Cause }
+func (e *taskError) Unwrap() error { return e.Cause }
 
 // apiErr extracts an *APIError from err's chain.
 func apiErr(err error) (*APIError, bool) {
@@ -112,9 +112,9 @@ func msgHas(ae *APIError, subs ...string) bool {
 	return false
 }
 
-// IsNoPermission reports a permission denial or an expired session: legacy
+// isNoPermission reports a permission denial or an expired session: legacy
 // code -11, or HTTP 401/403 (rejected API key, trusted-host mismatch).
-func IsNoPermission(err error) bool {
+func isNoPermission(err error) bool {
 	ae, ok := apiErr(err)
 	if !ok {
 		return false
@@ -122,11 +122,11 @@ func IsNoPermission(err error) bool {
 	return ae.Code == codeNoPermission || ae.HTTPStatus == 401 || ae.HTTPStatus == 403
 }
 
-// IsTaskInvalid reports an invalid, unknown or expired task id.
-func IsTaskInvalid(err error) bool {
-	var te *TaskError
+// isTaskInvalid reports an invalid, unknown or expired task id.
+func isTaskInvalid(err error) bool {
+	var te *taskError
 	if errors.As(err, &te) {
-		return te.State == TaskExpired || te.State == TaskUnknown
+		return te.State == taskExpired || te.State == taskUnknown
 	}
 	ae, ok := apiErr(err)
 	if !ok {
@@ -135,25 +135,25 @@ func IsTaskInvalid(err error) bool {
 	return ae.Code == codeInvalidTID || msgHas(ae, "invalid tid", "invalid task", "task expired", "tid expired", "task not found")
 }
 
-// IsNoSlot reports that the appliance has no free search slot.
-func IsNoSlot(err error) bool {
+// isNoSlot reports that the appliance has no free search slot.
+func isNoSlot(err error) bool {
 	ae, ok := apiErr(err)
 	return ok && msgHas(ae, "no available slot", "no free slot")
 }
 
-// IsNotFound reports an object, URL or FortiView that does not exist.
-func IsNotFound(err error) bool {
+// isNotFound reports an object, URL or FortiView that does not exist.
+func isNotFound(err error) bool {
 	ae, ok := apiErr(err)
-	if !ok || IsTaskInvalid(err) {
+	if !ok || isTaskInvalid(err) {
 		return false
 	}
 	return ae.Code == codeObjectNotExist || ae.Code == codeInvalidURL || ae.HTTPStatus == 404 ||
 		msgHas(ae, "cannot find", "not found", "does not exist", "can be found")
 }
 
-// IsInvalidParam reports a request the appliance rejected as malformed:
+// isInvalidParam reports a request the appliance rejected as malformed:
 // bad parameters, filters, limits or sort columns.
-func IsInvalidParam(err error) bool {
+func isInvalidParam(err error) bool {
 	ae, ok := apiErr(err)
 	if !ok {
 		return false

@@ -10,13 +10,13 @@ import (
 
 // Row caps of FortiView runs.
 const (
-	// MaxPageRows is the appliance's per-request row cap (FortiView and logs).
-	MaxPageRows = 1000
-	// MaxFortiViewRows caps FortiViewSpec.Limit == 0 ("all rows"): at most
+	// maxPageRows is the appliance's per-request row cap (FortiView and logs).
+	maxPageRows = 1000
+	// maxFortiViewRows caps FortiViewSpec.Limit == 0 ("all rows"): at most
 	// this many rows, i.e. 100 tasks of 1000, are read for one run, and a run
 	// that would need more fails with an error after them rather than end as
 	// if complete.
-	MaxFortiViewRows = 100_000
+	maxFortiViewRows = 100_000
 )
 
 // Sort orders a FortiView by one column.
@@ -33,7 +33,7 @@ type FortiViewSpec struct {
 	Filter        string    // a complete FAZ filter string (BuildFilter)
 	CaseSensitive bool
 	// Limit is the number of rows wanted; 0 means all rows the view
-	// returns, paged by 1000 and capped at MaxFortiViewRows.
+	// returns, paged by 1000 and capped at maxFortiViewRows.
 	Limit  int
 	Offset int // rows to skip first
 	SortBy []Sort
@@ -81,6 +81,14 @@ func (c *Client) RunFortiView(ctx context.Context, spec FortiViewSpec, fn func(R
 			pollParams: map[string]any{"apiver": 3},
 		}
 		st, err := c.runTask(ctx, t, &info)
+		if err != nil && info.Rows == 0 && isUnknownSortColumn(err) && base["sort-by"] != nil {
+			// The ranking column is an optimisation, not the question: an appliance that
+			// does not know it (other versions, the seed documents' server) still ranks by
+			// the view's own default. Nothing was read: the task failed at add.
+			c.log.Debug("sort-by refused; running the view in its own order", "view", spec.View, "error", err)
+			delete(base, "sort-by")
+			continue
+		}
 		if err != nil {
 			return info, err
 		}
@@ -135,8 +143,8 @@ func (c *Client) runTask(ctx context.Context, t *taskSpec, info *TaskInfo) (*tas
 			}
 			return st, nil
 		}
-		var te *TaskError
-		if errors.As(err, &te) && te.State != TaskRunning && attempt < c.cfg.TaskRecreates && ctx.Err() == nil {
+		var te *taskError
+		if errors.As(err, &te) && te.State != taskRunning && attempt < c.cfg.TaskRecreates && ctx.Err() == nil {
 			attempt++
 			info.Recreated++
 			c.log.Debug("task became invalid; recreating", "kind", t.kind, "view", t.view, "tid", te.TID, "attempt", attempt+1)
@@ -237,9 +245,9 @@ func cloneParams(p map[string]any) map[string]any {
 
 // FetchFortiView reads the result of an existing task by tid (created
 // elsewhere, e.g. by another tool). A running task is waited for within
-// Config.TaskTimeout; still running then gives TaskError{State:
-// TaskRunning}. An unknown or expired tid gives TaskError with TaskExpired
-// (this client saw the tid before) or TaskUnknown. The task is not deleted:
+// Config.TaskTimeout; still running then gives taskError{State:
+// taskRunning}. An unknown or expired tid gives taskError with TaskExpired
+// (this client saw the tid before) or taskUnknown. The task is not deleted:
 // it belongs to whoever created it.
 func (c *Client) FetchFortiView(ctx context.Context, adom, view string, tid int, fn func(Row) error) (TaskInfo, error) {
 	info := TaskInfo{TID: tid, TotalCount: -1}
@@ -288,4 +296,11 @@ func (c *Client) answerWindow(ctx context.Context, st *taskState) (time.Time, ti
 		return time.Time{}, time.Time{}
 	}
 	return start, end.Add(time.Second)
+}
+
+// isUnknownSortColumn recognises FortiView's answer to a sort-by on a column it lacks
+// ("Server error: Missing columns: '<col>'").
+func isUnknownSortColumn(err error) bool {
+	var ae *APIError
+	return errors.As(err, &ae) && strings.Contains(ae.Message, "Missing columns")
 }

@@ -3,10 +3,12 @@ package faz
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http/httptest"
 	"reflect"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -96,27 +98,84 @@ func TestCancelDeletesTask(t *testing.T) {
 	}
 }
 
+// TestStopAndCallbackErrorDeleteTask: a callback that stops (ErrStop) or fails leaves no
+// task behind and starts no new one. A FortiView page's task is deleted before its rows
+// are handed over, so what can go wrong there is fetching on after the stop; a log search
+// prefetches its next page, whose search is still running on the appliance when the
+// callback stops (the test waits for it to be polled), so its delete is exercised.
 func TestStopAndCallbackErrorDeleteTask(t *testing.T) {
-	e := startSim(t, fazsim.Options{}, nil)
-	n := 0
-	info, err := e.c.RunFortiView(context.Background(), fvSpec("top-sources", 0), func(Row) error {
-		n++
-		if n == 2 {
-			return ErrStop
+	stopAt := func(result error, hook func()) func(Row) error {
+		n := 0
+		return func(Row) error {
+			if n++; n < 3 {
+				return nil
+			}
+			if hook != nil {
+				hook()
+			}
+			return result
 		}
-		return nil
-	})
-	if err != nil || info.Rows != 1 {
-		t.Fatalf("ErrStop: err %v, rows %d (want nil, 1 row before the stop)", err, info.Rows)
 	}
-	boom := errors.New("boom")
-	_, err = e.c.RunFortiView(context.Background(), fvSpec("top-sources", 0), func(Row) error { return boom })
-	if !errors.Is(err, boom) {
+	for _, result := range []error{ErrStop, errors.New("boom")} {
+		t.Run(fmt.Sprintf("fortiview %v", result), func(t *testing.T) {
+			e := startSim(t, fazsim.Options{}, nil)
+			e.c.pageRows = 2
+			info, err := e.c.RunFortiView(context.Background(), fvSpec("top-sources", 0), stopAt(result, nil))
+			checkStop(t, result, err, info.Rows)
+			st := e.sim.Stats()
+			if st.TasksCreated != 2 || st.TasksDeleted != 2 || len(st.LiveTasks) != 0 {
+				t.Errorf("pages of 2, stop at row 3: created %d deleted %d live %v; want 2 pages, both deleted", st.TasksCreated, st.TasksDeleted, st.LiveTasks)
+			}
+		})
+		t.Run(fmt.Sprintf("logsearch %v", result), func(t *testing.T) {
+			var first atomic.Int64
+			prefetchPolled := make(chan struct{})
+			var once sync.Once
+			// The first search finishes at once; the prefetched one would run for an hour.
+			var adds atomic.Int64
+			e := startSim(t, fazsim.Options{TaskDuration: func(int) time.Duration {
+				if adds.Add(1) == 1 {
+					return 0
+				}
+				return time.Hour
+			}}, func(c *Config) {
+				c.Observer = func(p Progress) {
+					if first.CompareAndSwap(0, int64(p.TID)) || int64(p.TID) == first.Load() {
+						return
+					}
+					once.Do(func() { close(prefetchPolled) })
+				}
+			})
+			e.c.pageRows = 3 // the stop at row 3 comes while page 2 is being searched
+			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+			defer cancel()
+			info, err := e.c.SearchLogs(ctx, lsSpec(0, 12*time.Hour), stopAt(result, func() {
+				select {
+				case <-prefetchPolled:
+				case <-ctx.Done():
+					t.Error("the next page's search was never polled")
+				}
+				if live := e.sim.Stats().LiveTasks; len(live) != 1 {
+					t.Errorf("at the stop, live tasks %v: want the prefetched search", live)
+				}
+			}))
+			checkStop(t, result, err, info.Rows)
+			st := e.sim.Stats()
+			if len(st.LiveTasks) != 0 || st.TasksCreated != st.TasksDeleted+st.TasksReaped {
+				t.Errorf("after the stop: live %v, created %d, deleted %d, reaped %d", st.LiveTasks, st.TasksCreated, st.TasksDeleted, st.TasksReaped)
+			}
+		})
+	}
+}
+
+func checkStop(t *testing.T, result, err error, rows int) {
+	t.Helper()
+	if result == ErrStop {
+		if err != nil || rows != 2 {
+			t.Fatalf("ErrStop: err %v, rows %d (want nil, 2 rows before the stop)", err, rows)
+		}
+	} else if !errors.Is(err, result) {
 		t.Fatalf("err = %v, want the callback's error", err)
-	}
-	st := e.sim.Stats()
-	if st.TasksDeleted != st.TasksCreated {
-		t.Errorf("created %d deleted %d", st.TasksCreated, st.TasksDeleted)
 	}
 }
 
@@ -142,12 +201,12 @@ func TestTaskExpiredMidRunIsRecreated(t *testing.T) {
 		t.Fatal(err)
 	}
 	info, err = e.c.RunFortiView(ctx, fvSpec("top-destinations", 0), func(Row) error { return nil })
-	var te *TaskError
-	if !errors.As(err, &te) || te.State != TaskExpired || !IsTaskInvalid(err) {
-		t.Fatalf("err = %v, want TaskError expired", err)
+	var te *taskError
+	if !errors.As(err, &te) || te.State != taskExpired || !isTaskInvalid(err) {
+		t.Fatalf("err = %v, want taskError expired", err)
 	}
-	if info.Tasks != DefaultTaskRecreates+1 {
-		t.Errorf("tasks %d, want %d", info.Tasks, DefaultTaskRecreates+1)
+	if info.Tasks != defaultTaskRecreates+1 {
+		t.Errorf("tasks %d, want %d", info.Tasks, defaultTaskRecreates+1)
 	}
 }
 
@@ -207,9 +266,9 @@ func TestFortiViewPrematureZeroTotalIsConfirmed(t *testing.T) {
 func TestTaskTimeout(t *testing.T) {
 	e := startSim(t, fazsim.Options{TaskDuration: slowTasks}, func(c *Config) { c.TaskTimeout = 30 * time.Millisecond })
 	_, err := e.c.RunFortiView(context.Background(), fvSpec("top-sources", 0), func(Row) error { return nil })
-	var te *TaskError
-	if !errors.As(err, &te) || te.State != TaskRunning {
-		t.Fatalf("err = %v, want TaskError running", err)
+	var te *taskError
+	if !errors.As(err, &te) || te.State != taskRunning {
+		t.Fatalf("err = %v, want taskError running", err)
 	}
 	if n := e.sim.Stats().TasksDeleted; n != 1 {
 		t.Errorf("deleted %d tasks, want 1", n)
@@ -218,7 +277,7 @@ func TestTaskTimeout(t *testing.T) {
 
 // TestFetchFortiView covers the first seed document: fetch a task by tid.
 func TestFetchFortiView(t *testing.T) {
-	for _, dialect := range []string{fazsim.DialectReal, fazsim.DialectSeed} {
+	for dialect, want := range map[string]string{fazsim.DialectReal: DialectReal, fazsim.DialectExamples: DialectSeed} {
 		t.Run(dialect, func(t *testing.T) {
 			e := startSim(t, fazsim.Options{Dialect: dialect}, nil)
 			ctx := context.Background()
@@ -242,7 +301,7 @@ func TestFetchFortiView(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(rows) == 0 || info.Dialect != dialect {
+			if len(rows) == 0 || info.Dialect != want {
 				t.Fatalf("%d rows, info %+v", len(rows), info)
 			}
 			if _, ok := rows[0]["srcip"]; !ok {
@@ -254,13 +313,13 @@ func TestFetchFortiView(t *testing.T) {
 			}
 			e.c.deleteTask(ctx, spec, tid)
 			_, err = other.FetchFortiView(ctx, "root", "top-sources", tid, collect(&rows))
-			var te *TaskError
-			if !errors.As(err, &te) || te.State != TaskExpired {
-				t.Errorf("seen-then-gone tid: err = %v, want TaskExpired", err)
+			var te *taskError
+			if !errors.As(err, &te) || te.State != taskExpired {
+				t.Errorf("seen-then-gone tid: err = %v, want taskExpired", err)
 			}
 			_, err = other.FetchFortiView(ctx, "root", "top-sources", 987654, collect(&rows))
-			if !errors.As(err, &te) || te.State != TaskUnknown {
-				t.Errorf("never-seen tid: err = %v, want TaskUnknown", err)
+			if !errors.As(err, &te) || te.State != taskUnknown {
+				t.Errorf("never-seen tid: err = %v, want taskUnknown", err)
 			}
 		})
 	}
@@ -280,14 +339,14 @@ func TestFetchFortiViewStillRunning(t *testing.T) {
 	}
 	defer e.c.deleteTask(ctx, spec, tid)
 	_, err = e.c.FetchFortiView(ctx, "root", "top-sources", tid, func(Row) error { return nil })
-	var te *TaskError
-	if !errors.As(err, &te) || te.State != TaskRunning {
-		t.Fatalf("err = %v, want TaskRunning", err)
+	var te *taskError
+	if !errors.As(err, &te) || te.State != taskRunning {
+		t.Fatalf("err = %v, want taskRunning", err)
 	}
 }
 
 func TestSeedDialectRun(t *testing.T) {
-	e := startSim(t, fazsim.Options{Dialect: fazsim.DialectSeed}, nil)
+	e := startSim(t, fazsim.Options{Dialect: fazsim.DialectExamples}, nil)
 	var rows []Row
 	info, err := e.c.RunFortiView(context.Background(), fvSpec("top-threats", 0), collect(&rows))
 	if err != nil {
@@ -399,7 +458,7 @@ func TestAdaptivePollingAgainstModelledTasks(t *testing.T) {
 	var pcts []int
 	var mu sync.Mutex
 	e := startSim(t, fazsim.Options{TaskDuration: func(int) time.Duration { return d }}, func(c *Config) {
-		c.PollFloor, c.PollCap = DefaultPollFloor, DefaultPollCap
+		c.PollFloor, c.PollCap = defaultPollFloor, defaultPollCap
 		c.Observer = func(p Progress) { mu.Lock(); pcts = append(pcts, p.Percentage); mu.Unlock() }
 	})
 	info, err := e.c.RunFortiView(context.Background(), fvSpec("top-sources", 0), func(Row) error { return nil })
@@ -441,14 +500,14 @@ func TestCloseCancelsAndDeletesRunningTasks(t *testing.T) {
 	if err := e.c.Close(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	if err := <-errc; !errors.Is(err, ErrClosed) {
-		t.Errorf("run ended with %v, want ErrClosed", err)
+	if err := <-errc; !errors.Is(err, errClosed) {
+		t.Errorf("run ended with %v, want errClosed", err)
 	}
 	st := e.sim.Stats()
 	if st.TasksDeleted != 1 || st.Logouts != 1 || len(st.LiveTasks) != 0 {
 		t.Errorf("deleted %d, logouts %d, live %v", st.TasksDeleted, st.Logouts, st.LiveTasks)
 	}
-	if _, err := e.c.RunFortiView(context.Background(), fvSpec("top-sources", 0), func(Row) error { return nil }); !errors.Is(err, ErrClosed) {
+	if _, err := e.c.RunFortiView(context.Background(), fvSpec("top-sources", 0), func(Row) error { return nil }); !errors.Is(err, errClosed) {
 		t.Errorf("run after Close: %v", err)
 	}
 }
@@ -478,5 +537,27 @@ func TestFortiViewCapIsAnErrorNotASilentCut(t *testing.T) {
 	e.c.maxRows = 10
 	if _, err := e.c.RunFortiView(ctx, fvSpec("top-sources", 10), collect(&got)); err != nil || len(got) != 10 {
 		t.Fatalf("an explicit limit at the cap is not truncation: %d rows, %v", len(got), err)
+	}
+}
+
+// TestUnknownSortColumnFallsBackToTheViewsOrder: a sort-by the appliance does not know
+// ("Missing columns") is an optimisation lost, not the question failed.
+func TestUnknownSortColumnFallsBackToTheViewsOrder(t *testing.T) {
+	e := startSim(t, fazsim.Options{}, nil)
+	spec := fvSpec("top-sources", 5)
+	spec.SortBy = []Sort{{Field: "no_such_column", Order: "desc"}}
+	var rows []Row
+	info, err := e.c.RunFortiView(context.Background(), spec, collect(&rows))
+	if err != nil {
+		t.Fatalf("a refused sort-by failed the run: %v", err)
+	}
+	adds := 0
+	for k, n := range e.sim.Stats().Requests {
+		if strings.HasPrefix(k, "add /fortiview/") {
+			adds += n
+		}
+	}
+	if len(rows) != 5 || info.Rows != 5 || adds != 2 {
+		t.Fatalf("%d rows after %d adds, want 5 after 2 (the refused one, then the view's order)", len(rows), adds)
 	}
 }

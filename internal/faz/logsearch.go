@@ -142,7 +142,7 @@ func (c *Client) fetchLogPage(ctx context.Context, spec LogSearchSpec, base map[
 	for {
 		rows, total, err := c.searchOnce(ctx, t, offset, limit, st)
 		if err != nil {
-			if IsTaskInvalid(err) && invalid < c.cfg.TaskRecreates && ctx.Err() == nil {
+			if isTaskInvalid(err) && invalid < c.cfg.TaskRecreates && ctx.Err() == nil {
 				invalid++
 				st.Reruns++
 				continue
@@ -190,7 +190,7 @@ func (c *Client) searchOnce(ctx context.Context, t *taskSpec, offset, limit int,
 		Params: map[string]any{"apiver": 3, "limit": limit, "offset": offset}, Replay: readReplay})
 	st.Polls++
 	if err != nil {
-		if IsTaskInvalid(err) {
+		if isTaskInvalid(err) {
 			return nil, -1, c.invalidTaskErr(t, tid, err)
 		}
 		return nil, -1, c.timeoutErr(tctx, t, tid, 100, err)
@@ -201,7 +201,7 @@ func (c *Client) searchOnce(ctx context.Context, t *taskSpec, offset, limit int,
 	}
 	if fin.Known && fin.Percentage < 100 {
 		// The fetch went back below 100%: never hand out a partial page.
-		return nil, -1, &TaskError{TID: tid, State: TaskExpired, Kind: t.kind, View: t.view,
+		return nil, -1, &taskError{TID: tid, State: taskExpired, Kind: t.kind, View: t.view,
 			Cause: fmt.Errorf("fetch reported %d%% after polling reported 100%%", fin.Percentage)}
 	}
 	rows := fin.Rows

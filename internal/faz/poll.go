@@ -27,7 +27,7 @@ func (f fixedPolicy) Next(time.Duration, int) time.Duration {
 	return time.Duration(f)
 }
 
-// AdaptivePoll is the default policy. The first poll comes after the floor.
+// adaptivePoll is the default policy. The first poll comes after the floor.
 // Once the task reports progress, its completion time is predicted from the
 // progress rate and the next poll is placed there, clamped to [floor, cap].
 // Percentages are integers, so the observed progress may be up to one point
@@ -38,7 +38,7 @@ func (f fixedPolicy) Next(time.Duration, int) time.Duration {
 // Without progress information the wait grows geometrically (a quarter of
 // the elapsed time): a silent task is seen finished within about 25% of its
 // duration with few polls.
-func AdaptivePoll() PollPolicy { return adaptivePolicy{} }
+func adaptivePoll() PollPolicy { return adaptivePolicy{} }
 
 type adaptivePolicy struct{}
 

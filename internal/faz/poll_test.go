@@ -22,9 +22,9 @@ func simulate(p Poller, d time.Duration) (polls int, late time.Duration) {
 }
 
 func TestAdaptivePollIsPromptAndFrugal(t *testing.T) {
-	floor, cap := DefaultPollFloor, DefaultPollCap
+	floor, cap := defaultPollFloor, defaultPollCap
 	for _, d := range []time.Duration{200 * time.Millisecond, 3 * time.Second, 20 * time.Second, 2 * time.Minute} {
-		ap, al := simulate(AdaptivePoll().NewPoller(floor, cap), d)
+		ap, al := simulate(adaptivePoll().NewPoller(floor, cap), d)
 		fp, fl := simulate(FixedPoll(2*time.Second).NewPoller(floor, cap), d)
 		hp, _ := simulate(FixedPoll(500*time.Millisecond).NewPoller(floor, cap), d)
 		t.Logf("task %v: adaptive %d polls, %v late; fixed 2s %d polls, %v late; fixed 0.5s %d polls", d, ap, al, fp, fl, hp)
@@ -41,7 +41,7 @@ func TestAdaptivePollIsPromptAndFrugal(t *testing.T) {
 }
 
 func TestAdaptivePollBounds(t *testing.T) {
-	p := AdaptivePoll().NewPoller(10*time.Millisecond, time.Second)
+	p := adaptivePoll().NewPoller(10*time.Millisecond, time.Second)
 	if w := p.Next(0, -1); w != 10*time.Millisecond {
 		t.Errorf("first poll after %v, want the floor", w)
 	}

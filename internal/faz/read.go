@@ -10,9 +10,9 @@ import (
 // maxEventPage is the appliance's per-call row cap for alerts and incidents.
 const maxEventPage = 2000
 
-// SystemStatus returns the /sys/status object (Title-Case keys such as
+// systemStatus returns the /sys/status object (Title-Case keys such as
 // "Hostname", "Version", "Serial Number", "Time Zone").
-func (c *Client) SystemStatus(ctx context.Context) (Row, error) {
+func (c *Client) systemStatus(ctx context.Context) (Row, error) {
 	resp, err := c.call(ctx, request{Method: "get", URL: "/sys/status", Replay: readReplay})
 	if err != nil {
 		return nil, err

@@ -49,7 +49,7 @@ func TestRetriesAreBounded(t *testing.T) {
 
 func TestStateChangingCallsAreNotReplayed(t *testing.T) {
 	e := startSim(t, fazsim.Options{Faults: []fazsim.Fault{{Method: "exec", URL: "/sys/logout", Probability: 1, Effect: fazsim.FaultHTTP500}}}, nil)
-	if _, err := e.c.SystemStatus(context.Background()); err != nil {
+	if _, err := e.c.systemStatus(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 	if err := e.c.Close(context.Background()); err == nil {
@@ -89,7 +89,7 @@ func TestRetryHonoursContext(t *testing.T) {
 func TestReadCalls(t *testing.T) {
 	e := startSim(t, fazsim.Options{}, nil)
 	ctx := context.Background()
-	st, err := e.c.SystemStatus(ctx)
+	st, err := e.c.systemStatus(ctx)
 	if err != nil || st["Hostname"] == nil {
 		t.Fatalf("status %v, %v", st, err)
 	}
@@ -101,7 +101,7 @@ func TestReadCalls(t *testing.T) {
 	if err != nil || len(devs) != 3 {
 		t.Fatalf("devices %d, %v", len(devs), err)
 	}
-	if _, err := e.c.Devices(ctx, "nope"); !IsNotFound(err) {
+	if _, err := e.c.Devices(ctx, "nope"); !isNotFound(err) {
 		t.Errorf("unknown ADOM: %v, want not found", err)
 	}
 	start, end := window(7 * 24 * time.Hour)

@@ -52,7 +52,7 @@ func (e *transportError) Unwrap() error { return e.err }
 // -11, session auth only) and bounded retries with jittered backoff.
 func (c *Client) call(ctx context.Context, rq request) (*response, error) {
 	if c.closed.Load() && !rq.AfterClose {
-		return nil, ErrClosed
+		return nil, errClosed
 	}
 	relogged := false
 	for attempt := 0; ; attempt++ {
@@ -103,7 +103,7 @@ func (c *Client) retryable(rq request, err error) bool {
 	if errors.As(err, &ae) && ae.HTTPStatus >= 500 {
 		return true
 	}
-	return rq.Replay == createReplay && IsNoSlot(err)
+	return rq.Replay == createReplay && isNoSlot(err)
 }
 
 // envelope is the request body; Session is omitted with API keys, because

@@ -54,7 +54,7 @@ func (c *Client) deleteTask(ctx context.Context, t *taskSpec, tid int) {
 	switch {
 	case err == nil:
 		c.log.Debug("task deleted", "kind", t.kind, "tid", tid)
-	case IsTaskInvalid(err) || IsNotFound(err):
+	case isTaskInvalid(err) || isNotFound(err):
 		// Already reaped by the appliance (log-search tids are single-use).
 		c.log.Debug("task already gone", "kind", t.kind, "tid", tid)
 	default:
@@ -77,7 +77,7 @@ func (c *Client) pollTask(ctx context.Context, t *taskSpec, tid int, created tim
 			if ctx.Err() != nil {
 				return nil, c.timeoutErr(ctx, t, tid, pct, ctx.Err())
 			}
-			if IsTaskInvalid(err) {
+			if isTaskInvalid(err) {
 				if !good && early < t.earlyInvalid {
 					// Not registered yet: back off (floor, 2x floor, ...) so
 					// a slow registration is not polled away.
@@ -128,24 +128,24 @@ func (c *Client) observe(t *taskSpec, tid, pct int, done bool) {
 // this client created or saw the tid (or the appliance says so), otherwise
 // unknown (the appliance uses one message for both).
 func (c *Client) invalidTaskErr(t *taskSpec, tid int, cause error) error {
-	state := TaskUnknown
+	state := taskUnknown
 	if c.tids.has(tid) || strings.Contains(strings.ToLower(cause.Error()), "expire") {
-		state = TaskExpired
+		state = taskExpired
 	}
-	return &TaskError{TID: tid, State: state, Kind: t.kind, View: t.view, Cause: cause}
+	return &taskError{TID: tid, State: state, Kind: t.kind, View: t.view, Cause: cause}
 }
 
 // errTaskTimeout marks the end of Config.TaskTimeout.
 var errTaskTimeout = errors.New("task_timeout reached")
 
-// timeoutErr turns the end of the task deadline into a TaskRunning error,
+// timeoutErr turns the end of the task deadline into a taskRunning error,
 // and passes the caller's own cancellation through unchanged.
 func (c *Client) timeoutErr(ctx context.Context, t *taskSpec, tid, pct int, err error) error {
 	if c.closing.Err() != nil && ctx.Err() != nil {
-		return ErrClosed
+		return errClosed
 	}
 	if errors.Is(context.Cause(ctx), errTaskTimeout) {
-		return &TaskError{TID: tid, State: TaskRunning, Kind: t.kind, View: t.view, Percentage: max(pct, 0),
+		return &taskError{TID: tid, State: taskRunning, Kind: t.kind, View: t.view, Percentage: max(pct, 0),
 			Cause: fmt.Errorf("%w (%s)", errTaskTimeout, c.cfg.TaskTimeout)}
 	}
 	return err

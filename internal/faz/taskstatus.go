@@ -9,7 +9,7 @@ import (
 type TaskStatus struct {
 	TID        int
 	View       string
-	State      string // "running", "done" or "failed"
+	State      string // "running", "done", "failed", "expired" or "unknown"
 	Percentage int    // -1 when the answer carries none
 	TotalCount int64  // -1 when absent
 	Rows       int    // rows in this answer (partial while the task runs)
@@ -19,7 +19,8 @@ type TaskStatus struct {
 
 // FortiViewTaskStatus reads a FortiView task's state with one get: no polling, no waiting,
 // and the task is not deleted (it belongs to whoever created it). A tid the appliance no
-// longer knows gives TaskError with TaskExpired (this client saw it before) or TaskUnknown.
+// longer knows is a status, not an error: "expired" when this client saw it before (or the
+// appliance says so), else "unknown", with the appliance's message.
 func (c *Client) FortiViewTaskStatus(ctx context.Context, adom, view string, tid int) (TaskStatus, error) {
 	ts := TaskStatus{TID: tid, View: view, Percentage: -1, TotalCount: -1}
 	if err := checkSegment("adom", adom); err != nil {
@@ -34,8 +35,13 @@ func (c *Client) FortiViewTaskStatus(ctx context.Context, adom, view string, tid
 	t := &taskSpec{kind: "fortiview", adom: adom, view: view, addURL: "/fortiview/adom/" + adom + "/" + view + "/run"}
 	resp, err := c.call(ctx, request{Method: "get", URL: t.taskURL(tid), Params: map[string]any{"apiver": 3}, Replay: readReplay})
 	if err != nil {
-		if IsTaskInvalid(err) {
-			return ts, c.invalidTaskErr(t, tid, err)
+		if isTaskInvalid(err) {
+			ts.State, ts.Message = "unknown", err.Error()
+			var te *taskError
+			if errors.As(c.invalidTaskErr(t, tid, err), &te) && te.State == taskExpired {
+				ts.State = "expired"
+			}
+			return ts, nil
 		}
 		return ts, err
 	}
@@ -61,4 +67,12 @@ func (c *Client) FortiViewTaskStatus(ctx context.Context, adom, view string, tid
 		ts.State = "running"
 	}
 	return ts, nil
+}
+
+// IsViewNotServed reports the appliance's answer for a FortiView view it does not serve
+// ("Cannot find FortiView '<name>'"): callers with another way to the same answer (the
+// plugin's log-search drilldown) fall back to it.
+func IsViewNotServed(err error) bool {
+	ae, ok := apiErr(err)
+	return ok && !isTaskInvalid(err) && msgHas(ae, "cannot find fortiview")
 }

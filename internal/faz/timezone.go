@@ -30,7 +30,7 @@ func (c *Client) Location(ctx context.Context) (*time.Location, error) {
 		c.loc = loc
 		return loc, nil
 	}
-	st, err := c.SystemStatus(ctx)
+	st, err := c.systemStatus(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("faz: reading the appliance time zone: %w", err)
 	}

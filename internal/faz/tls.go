@@ -25,9 +25,9 @@ func parseFingerprint(s string) ([]byte, error) {
 	return b, nil
 }
 
-// Fingerprint returns the SHA-256 pin of a DER certificate in the form
+// fingerprint returns the SHA-256 pin of a DER certificate in the form
 // Config.TLSFingerprint accepts (colon-separated upper-case hex).
-func Fingerprint(der []byte) string {
+func fingerprint(der []byte) string {
 	sum := sha256.Sum256(der)
 	parts := make([]string, len(sum))
 	for i, b := range sum {
@@ -69,7 +69,7 @@ func tlsConfig(c *Config) (*tls.Config, error) {
 			}
 			sum := sha256.Sum256(cs.PeerCertificates[0].Raw)
 			if subtle.ConstantTimeCompare(sum[:], pin) != 1 {
-				return fmt.Errorf("%w: fingerprint %s does not match tls_fingerprint", errCertRejected, Fingerprint(cs.PeerCertificates[0].Raw))
+				return fmt.Errorf("%w: fingerprint %s does not match tls_fingerprint", errCertRejected, fingerprint(cs.PeerCertificates[0].Raw))
 			}
 			return nil
 		}

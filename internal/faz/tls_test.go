@@ -76,7 +76,7 @@ func tlsStatus(t *testing.T, cfg Config) error {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = c.SystemStatus(context.Background())
+	_, err = c.systemStatus(context.Background())
 	return err
 }
 
@@ -89,16 +89,16 @@ func TestTLSStockCertificate(t *testing.T) {
 		}
 	})
 	t.Run("pin accepts the right certificate", func(t *testing.T) {
-		if err := tlsStatus(t, Config{URL: ts.URL, TLSFingerprint: Fingerprint(der)}); err != nil {
+		if err := tlsStatus(t, Config{URL: ts.URL, TLSFingerprint: fingerprint(der)}); err != nil {
 			t.Fatal(err)
 		}
-		lower := strings.ToLower(strings.ReplaceAll(Fingerprint(der), ":", ""))
+		lower := strings.ToLower(strings.ReplaceAll(fingerprint(der), ":", ""))
 		if err := tlsStatus(t, Config{URL: ts.URL, TLSFingerprint: "sha256:" + lower}); err != nil {
 			t.Fatal(err)
 		}
 	})
 	t.Run("pin refuses another certificate", func(t *testing.T) {
-		err := tlsStatus(t, Config{URL: ts.URL, TLSFingerprint: Fingerprint(otherDER), MaxRetries: -1})
+		err := tlsStatus(t, Config{URL: ts.URL, TLSFingerprint: fingerprint(otherDER), MaxRetries: -1})
 		if !errors.Is(err, errCertRejected) {
 			t.Fatalf("err = %v, want a certificate rejection", err)
 		}
@@ -137,14 +137,44 @@ func TestTLSStockCertificate(t *testing.T) {
 }
 
 func TestTLSConfigErrors(t *testing.T) {
-	for _, cfg := range []Config{
-		{URL: "https://x", APIKey: "k", TLSFingerprint: "abcd"},
-		{URL: "https://x", APIKey: "k", CAFile: filepath.Join(t.TempDir(), "missing.pem")},
+	notPEM := filepath.Join(t.TempDir(), "ca.txt")
+	if err := os.WriteFile(notPEM, []byte("not a certificate"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	pin := strings.Repeat("ab", 32)
+	for _, tc := range []struct {
+		cfg   Config
+		param string
+	}{
+		{Config{URL: "https://x", APIKey: "k", TLSFingerprint: "abcd"}, "tls_fingerprint"},
+		{Config{URL: "https://x", APIKey: "k", CAFile: filepath.Join(t.TempDir(), "missing.pem")}, "ca_file"},
+		{Config{URL: "https://x", APIKey: "k", CAFile: notPEM}, "ca_file"},
+		{Config{URL: "https://u:p@x", APIKey: "k"}, "url"},
+		{Config{URL: "http://x", APIKey: "k", TLSFingerprint: pin}, "tls_fingerprint"},
+		{Config{URL: "http://x", APIKey: "k", InsecureSkipVerify: true}, "insecure_skip_verify"},
+		{Config{URL: "https://x", APIKey: "k", InsecureSkipVerify: true, TLSFingerprint: pin}, "insecure_skip_verify"},
+		{Config{URL: "https://x", APIKey: "k", MaxConcurrentTasks: 65}, "max_concurrent_tasks"},
 	} {
-		_, err := New(cfg)
-		var ce *ConfigError
-		if !errors.As(err, &ce) {
-			t.Errorf("%+v: err = %v, want ConfigError", cfg, err)
+		// Validate (what the plugin calls at load) and New agree, naming the option.
+		for name, err := range map[string]error{"Validate": tc.cfg.Validate(), "New": func() error { _, err := New(tc.cfg); return err }()} {
+			var ce *ConfigError
+			if !errors.As(err, &ce) || ce.Param != tc.param {
+				t.Errorf("%s(%+v): err = %v, want ConfigError on %s", name, tc.cfg, err, tc.param)
+			}
 		}
+	}
+}
+
+func TestConfigDefaults(t *testing.T) {
+	c := Config{URL: "https://x", APIKey: "k"}
+	if err := c.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.validate(); err != nil {
+		t.Fatal(err)
+	}
+	// The defaults README.md and config/fortianalyzer.spc document.
+	if c.RequestTimeout != 30*time.Second || c.TaskTimeout != 5*time.Minute || c.MaxConcurrentTasks != 4 {
+		t.Fatalf("defaults: request %s, task %s, tasks %d", c.RequestTimeout, c.TaskTimeout, c.MaxConcurrentTasks)
 	}
 }

@@ -1,5 +1,7 @@
 package fazsim
 
+import "time"
+
 // Static vocabulary the generated data draws from. The names are realistic
 // FortiOS values so that filters written for a real appliance make sense here.
 
@@ -18,7 +20,7 @@ var adomPlan = []struct {
 	}},
 	{"Branch_Office", "Branch offices", "10.10.1.", 20, []Device{
 		{Serial: "FGT40F3X21000011", Name: "FGT-BR-01", Platform: "FortiGate-40F", IP: "198.51.100.21", VDOMs: []string{"root"}},
-		{Serial: "FGT40F3X21000012", Name: "FGT-BR-02", Platform: "FortiGate-40F", IP: "198.51.100.22", VDOMs: []string{"root"}},
+		{Serial: "FGT40F3X21000012", Name: "FGT-BR-02", Platform: "FortiGate-40F", IP: "198.51.100.22", VDOMs: []string{"root"}, SilentFor: 3 * time.Hour},
 	}},
 	{"Data_Center", "Data centre", "10.20.0.", 25, []Device{
 		{Serial: "FG1K0FTB22000021", Name: "FGT-DC-01", Platform: "FortiGate-1000F", IP: "203.0.113.31", VDOMs: []string{"root", "web", "db"}},

@@ -12,6 +12,9 @@ type Device struct {
 	ADOM                       string
 	VDOMs                      []string
 	Policies                   []Policy
+	// SilentFor is how long before the data's end the device stopped logging (its
+	// connection is down): the case "which FortiGates stopped logging?" must find.
+	SilentFor time.Duration
 }
 
 // Policy is a firewall policy of a device.

@@ -8,8 +8,6 @@ type devSel struct {
 	devs map[int]map[string]bool
 }
 
-func (d devSel) all() bool { return d.devs == nil }
-
 func (d devSel) matches(r *LogRow) bool {
 	if d.devs == nil {
 		return true

@@ -53,7 +53,7 @@ func TestV3EndpointsAnswerResultObjectAndTopLevelError(t *testing.T) {
 }
 
 func TestSeedDialectShapes(t *testing.T) {
-	f := newFixture(t, Options{Dialect: DialectSeed, TaskDuration: func(int) time.Duration { return 10 * time.Second }})
+	f := newFixture(t, Options{Dialect: DialectExamples, TaskDuration: func(int) time.Duration { return 10 * time.Second }})
 	f.login()
 	call := func(method, url string, data map[string]any) map[string]any {
 		// The seed documents send no jsonrpc and put parameters in data.
@@ -144,7 +144,7 @@ func TestTransportErrors(t *testing.T) {
 }
 
 func TestSeedDialectLogSearch(t *testing.T) {
-	f := newFixture(t, Options{Dialect: DialectSeed})
+	f := newFixture(t, Options{Dialect: DialectExamples})
 	f.login()
 	_, m := f.post(map[string]any{"id": 1, "method": "add", "session": f.sid, "params": []any{map[string]any{
 		"url": "/logview/adom/root/logsearch", "apiver": 3,

@@ -41,9 +41,13 @@ func (s *Server) deviceRow(d *Device, idx int) map[string]any {
 		vd = append(vd, map[string]any{"name": v, "oid": 3 + i, "status": "", "opmode": 1})
 	}
 	h := mix(s.data.seed, uint64(idx), 77)
+	conn := 1 // up
+	if d.SilentFor > 0 {
+		conn = 2 // down: it stopped logging
+	}
 	return map[string]any{
 		"name": d.Name, "sn": d.Serial, "ip": d.IP, "hostname": d.Name, "platform_str": d.Platform, "os_type": 0,
-		"os_ver": 7, "mr": 4, "patch": 5, "build": 2573, "conn_status": 1, "conf_status": 1, "db_status": 1, "dev_status": 1,
+		"os_ver": 7, "mr": 4, "patch": 5, "build": 2573, "conn_status": conn, "conf_status": 1, "db_status": 1, "dev_status": 1,
 		"mgmt_mode": 2, "ha_mode": 0, "ha_slave": nil, "vdom": vd, "desc": d.ADOM + " FortiGate", "adom": d.ADOM,
 		"latitude": "50.8503", "longitude": "4.3517", "last_checked": s.data.end.Unix() - int64(h%3600),
 		"logdisk_size": 30720, "faz.quota": 10240, "faz.used": int(h % 10240), "oid": 200 + idx,

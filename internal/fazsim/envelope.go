@@ -21,9 +21,6 @@ type rpcError struct {
 	Message string
 }
 
-// Error returns the FAZ message.
-func (e *rpcError) Error() string { return e.Message }
-
 // Error codes and messages reproduced from the appliance (faz-api.md §2).
 var (
 	errNoPermission = &rpcError{-11, "No permission for the resource"}

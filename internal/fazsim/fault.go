@@ -48,11 +48,10 @@ type Fault struct {
 
 // faultState tracks one fault's matching and firing.
 type faultState struct {
-	f       Fault
-	seen    int
-	fired   int
-	rng     *rng
-	dropped bool
+	f     Fault
+	seen  int
+	fired int
+	rng   *rng
 }
 
 func (fs *faultState) selects(method, url string) bool {

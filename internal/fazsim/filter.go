@@ -7,7 +7,7 @@ import (
 )
 
 // errInvalidFilter is FAZ's answer to a syntactically broken filter.
-var errInvalidFilter = errors.New("Invalid filter")
+var errInvalidFilter = errors.New("Invalid filter") //nolint:staticcheck // the appliance's words, verbatim
 
 // filterExpr is a parsed FAZ filter string.
 type filterExpr interface {

@@ -58,6 +58,9 @@ func (d *Dataset) Row(i int) LogRow {
 	h := mix(d.seed, uint64(i), 2)
 	r := LogRow{ds: d, Index: i, Itime: d.rowTime(i), threat: -1, h: mix(d.seed, uint64(i), 3)}
 	r.dev = pick(h, len(d.devices))
+	if sf := d.devices[r.dev].SilentFor; sf > 0 && r.Itime > d.end.Add(-sf).Unix() {
+		r.dev = d.stillLogging(r.dev)
+	}
 	dev := &d.devices[r.dev]
 	r.adom = d.byADOM[dev.ADOM]
 	a := &d.adoms[r.adom]
@@ -176,4 +179,17 @@ func threatShare(logType string) int {
 		return 100
 	}
 	return 0
+}
+
+// stillLogging returns the device of the same ADOM that logs what a silent device would
+// have: the next one in the catalogue (the plan gives every ADOM with a silent device
+// another one).
+func (d *Dataset) stillLogging(silent int) int {
+	for k := 1; k < len(d.devices); k++ {
+		i := (silent + k) % len(d.devices)
+		if d.devices[i].ADOM == d.devices[silent].ADOM && d.devices[i].SilentFor == 0 {
+			return i
+		}
+	}
+	return silent
 }

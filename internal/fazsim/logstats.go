@@ -36,7 +36,7 @@ func (s *Server) logStats(c *call) (any, *rpcError) {
 			continue
 		}
 		for _, vd := range d.VDOMs {
-			if v, ok := devs.devs[i]; devs.all() || ok && (v == nil || v[vd]) {
+			if v, ok := devs.devs[i]; devs.devs == nil || ok && (v == nil || v[vd]) {
 				last[key{i, vd}] = 0
 				want++
 			}

@@ -10,16 +10,22 @@ const (
 	// DialectReal answers like FAZ 7.4-8.0: legacy endpoints with a result
 	// array, apiver-3 endpoints with a result object, numbers as strings.
 	DialectReal = "real"
-	// DialectSeed answers in the shapes of the stylised seed documents:
-	// result list, data.tid/status/percentage/total, view-named row lists,
-	// integer numbers, "-3 Invalid task ID".
-	DialectSeed = "seed"
+	// DialectExamples answers in the shapes of the public API examples (the
+	// stylised seed documents): result list, data.tid/status/percentage/total,
+	// view-named row lists, integer numbers, "-3 Invalid task ID". Options
+	// also accepts its former name, "seed".
+	DialectExamples    = "examples"
+	dialectExamplesOld = "seed"
+	// DialectSeed is DialectExamples' former name.
+	//
+	// Deprecated: use DialectExamples.
+	DialectSeed = DialectExamples
 )
 
 // Options configures a simulated FortiAnalyzer. The zero value is usable:
 // every field has a documented default applied by New.
 type Options struct {
-	Dialect string        // "real" (default) or "seed"
+	Dialect string        // "real" (default) or "examples" ("seed" still accepted)
 	Seed    int64         // data seed (default 1); same seed + same End => same data
 	End     time.Time     // newest log time (default: now truncated to the minute)
 	Window  time.Duration // span of generated logs (default 7 days)
@@ -72,9 +78,11 @@ func (o Options) withDefaults() (Options, error) {
 	switch o.Dialect {
 	case "":
 		o.Dialect = DialectReal
-	case DialectReal, DialectSeed:
+	case dialectExamplesOld:
+		o.Dialect = DialectExamples
+	case DialectReal, DialectExamples:
 	default:
-		return o, &OptionError{Field: "Dialect", Value: o.Dialect, Want: fmt.Sprintf("%q or %q", DialectReal, DialectSeed)}
+		return o, &OptionError{Field: "Dialect", Value: o.Dialect, Want: fmt.Sprintf("%q or %q", DialectReal, DialectExamples)}
 	}
 	if o.Seed == 0 {
 		o.Seed = 1

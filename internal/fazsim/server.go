@@ -110,7 +110,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusBadRequest, map[string]any{"id": nil, "error": map[string]any{"code": -32700, "message": "Parse error"}}, false)
 		return
 	}
-	seed := s.opts.Dialect == DialectSeed
+	seed := s.opts.Dialect == DialectExamples
 	rawURL := ""
 	if len(req.Params) > 0 && req.Params[0] != nil {
 		rawURL, _ = req.Params[0]["url"].(string)

@@ -67,7 +67,7 @@ func (c *cursor) Filter(_ int, idxStr string, args ...sqlite3.Value) error {
 		QueryContext: &proto.QueryContext{
 			Columns: p.Cols,
 			Quals:   quals,
-			Limit:   limit,
+			Limit:   limit, //nolint:staticcheck // deprecated in the proto, still what the SDK reads
 		},
 		ExecuteConnectionData: map[string]*proto.ExecuteConnectionData{},
 	}

@@ -108,6 +108,7 @@ func newLogger(opts Options) hclog.Logger {
 
 // openSQLite opens the SQLite connection and declares every table.
 func (db *DB) openSQLite(ctx context.Context) (err error) {
+	defaultCompilationCache()
 	db.conn, err = sqlite3.OpenContext(ctx, ":memory:")
 	if err != nil {
 		return fmt.Errorf("pluginsql: open sqlite: %w", err)

@@ -49,12 +49,6 @@ func (s *scanLog) add(si ScanInfo) {
 	s.mu.Unlock()
 }
 
-func (s *scanLog) reset() {
-	s.mu.Lock()
-	s.scans = nil
-	s.mu.Unlock()
-}
-
 func (s *scanLog) forTable(table string) []ScanInfo {
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -2,6 +2,7 @@ package pluginsql
 
 import (
 	"context"
+	"fmt"
 	"sync"
 
 	"github.com/turbot/steampipe-plugin-sdk/v5/plugin"
@@ -42,7 +43,8 @@ func (s *errSlot) set(conn string, err error) {
 		delete(s.errs, conn)
 		return
 	}
-	s.errs[conn] = err
+	// as the SDK words it (QueryData.streamError), so both paths read the same
+	s.errs[conn] = fmt.Errorf("%s: %w", conn, err)
 }
 
 func withErrSlot(ctx context.Context) (context.Context, *errSlot) {

@@ -37,7 +37,7 @@ func TestErrSlotKeepsEachConnectionsLastOutcome(t *testing.T) {
 	}
 	s.set("a", errors.New("child a failed"))
 	s.set("b", nil) // another connection of an aggregator succeeding keeps a's error
-	if err := s.get(); err == nil || err.Error() != "child a failed" {
+	if err := s.get(); err == nil || err.Error() != "a: child a failed" {
 		t.Fatalf("got %v, want child a's error", err)
 	}
 }

@@ -125,7 +125,7 @@ func declType(t proto.ColumnType) string {
 		return "DOUBLE"
 	case proto.ColumnType_JSON:
 		return "JSON"
-	case proto.ColumnType_DATETIME, proto.ColumnType_TIMESTAMP:
+	case proto.ColumnType_DATETIME, proto.ColumnType_TIMESTAMP: //nolint:staticcheck // plugins may still declare DATETIME
 		// TEXT affinity turns a unix-seconds literal into text, which the
 		// column's collation then compares as a time.
 		return "TIMESTAMP TEXT COLLATE " + timeCollation

@@ -89,7 +89,7 @@ func qualValue(c column, v sqlite3.Value) (qv *proto.QualValue, ok bool, err err
 			return nil, false, bad("a boolean (0/1, true/false)")
 		}
 		return &proto.QualValue{Value: &proto.QualValue_BoolValue{BoolValue: b}}, true, nil
-	case proto.ColumnType_TIMESTAMP, proto.ColumnType_DATETIME:
+	case proto.ColumnType_TIMESTAMP, proto.ColumnType_DATETIME: //nolint:staticcheck // plugins may still declare DATETIME
 		var t time.Time
 		switch v.Type() {
 		case sqlite3.INTEGER, sqlite3.FLOAT:

@@ -1,0 +1,8 @@
+mod "fixture" {
+}
+
+query "q" {
+  sql = "select 1"
+
+dashboard "d" {
+}
