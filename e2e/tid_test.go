@@ -77,3 +77,55 @@ func TestCaseSensitiveReachesTheTask(t *testing.T) {
 		t.Fatalf("a case-insensitive filter should find EICAR_TEST_FILE once, got %v", rows)
 	}
 }
+
+// TestTaskStateWithoutWaiting: fortianalyzer_fortiview_task reads each tid once (no polling)
+// and tells a running task, a finished one, one gone since the plugin saw it and one never
+// known apart; in the data tables, tid IN (...) reads every task, and a dead tid fails the
+// query naming it.
+func TestTaskStateWithoutWaiting(t *testing.T) {
+	clock := fazsim.NewFakeClock(time.Now())
+	e := newEnv(t, envOptions{sim: fazsim.Options{Clock: clock, TaskDuration: func(int) time.Duration { return time.Minute }}})
+	running := e.createTask(t, "top-sources")
+	clock.Advance(30 * time.Second)
+	before := e.requests("get /fortiview")
+	rows := e.mustQuery(fmt.Sprintf(`select tid, view, adom, state, percentage from fortianalyzer_fortiview_task where tid = %d and view = 'top-sources'`, running))
+	if len(rows) != 1 || rows[0]["state"] != "running" || rows[0]["adom"] != "root" {
+		t.Fatalf("want one running task, got %v", rows)
+	}
+	if pct, _ := rows[0]["percentage"].(int64); pct <= 0 || pct >= 100 {
+		t.Fatalf("a task half way should report a percentage between 0 and 100, got %v", rows[0]["percentage"])
+	}
+	if n := e.requests("get /fortiview") - before; n != 1 {
+		t.Fatalf("reading a task's state took %d gets, want 1", n)
+	}
+
+	clock.Advance(time.Minute)
+	done := e.createTask(t, "top-sources")
+	clock.Advance(2 * time.Minute)
+	seen := e.mustQuery(fmt.Sprintf(`select count(*) as n from fortianalyzer_top_source where tid in (%d, %d)`, running, done))
+	single := e.mustQuery(fmt.Sprintf(`select count(*) as n from fortianalyzer_top_source where tid = %d`, done))
+	if a, b := seen[0]["n"].(int64), single[0]["n"].(int64); b == 0 || a != 2*b {
+		t.Fatalf("tid in (two tasks over the same window) should read both: %d rows, one task %d", a, b)
+	}
+	generic := e.mustQuery(fmt.Sprintf(`select count(*) as n from fortianalyzer_fortiview where view = 'top-sources' and tid = %d`, done))
+	if generic[0]["n"] != single[0]["n"] {
+		t.Fatalf("fortianalyzer_fortiview by tid: %v rows, the typed table %v", generic[0]["n"], single[0]["n"])
+	}
+	e.deleteTask(t, "top-sources", running)
+	states := map[string]string{}
+	for _, r := range e.mustQuery(fmt.Sprintf(`select tid, state, percentage from fortianalyzer_fortiview_task
+		where tid in (%d, %d, 987654) and view = 'top-sources'`, running, done)) {
+		states[fmt.Sprint(r["tid"])] = fmt.Sprint(r["state"], " ", r["percentage"])
+	}
+	want := map[string]string{fmt.Sprint(running): "expired <nil>", fmt.Sprint(done): "done 100", "987654": "unknown <nil>"}
+	if fmt.Sprint(states) != fmt.Sprint(want) {
+		t.Fatalf("states %v, want %v", states, want)
+	}
+	_, err := e.query(fmt.Sprintf(`select * from fortianalyzer_top_source where tid in (%d, %d)`, running, done))
+	if err == nil || !strings.Contains(err.Error(), fmt.Sprintf("task %d", running)) || !strings.Contains(err.Error(), "expired") {
+		t.Fatalf("an expired tid among live ones should fail the query naming it, got %v", err)
+	}
+	if _, err := e.query(`select * from fortianalyzer_fortiview_task where tid = 5`); err == nil || !strings.Contains(err.Error(), "view") {
+		t.Fatalf("the view qual is required, got %v", err)
+	}
+}

@@ -10,11 +10,16 @@ import (
 
 // perVDOM fans tasks out over the VDOM qual's values.
 func perVDOM(tasks []*taskQuery, vdoms []string) []*taskQuery {
-	out := make([]*taskQuery, 0, len(tasks)*len(vdoms))
+	return fanOut(tasks, vdoms, func(t *taskQuery, v string) { t.VDOM = v })
+}
+
+// fanOut copies each task once per value; set applies the value to the copy.
+func fanOut(tasks []*taskQuery, values []string, set func(*taskQuery, string)) []*taskQuery {
+	out := make([]*taskQuery, 0, len(tasks)*len(values))
 	for _, t := range tasks {
-		for _, v := range vdoms {
+		for _, v := range values {
 			tt := *t
-			tt.VDOM = v
+			set(&tt, v)
 			out = append(out, &tt)
 		}
 	}

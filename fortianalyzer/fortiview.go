@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"regexp"
 	"sync"
 
 	"github.com/faz-sql/steampipe-plugin-fortianalyzer/internal/faz"
@@ -17,8 +18,11 @@ import (
 // these: the mechanism below turns its quals into tasks, runs them through the client's
 // task runner and maps rows of either response dialect to its columns.
 type fortiView struct {
-	Table       string
-	View        string // FortiView name, e.g. "top-sources"
+	Table string
+	View  string // FortiView name, e.g. "top-sources"
+	// ViewQual, when set instead of View, names a required key column whose value is the
+	// view to run (the generic fortianalyzer_fortiview table).
+	ViewQual    string
 	Description string
 	// DefaultSort is the order FAZ ranks rows in (its `sort-by`).
 	DefaultSort []faz.Sort
@@ -77,6 +81,10 @@ type taskQuery struct {
 	TID           *int64
 	VDOM          string  // per-VDOM views: the VDOM qual value; "" when none
 	AnswerWindow  *window // a task read by tid: the window its answer reports, if any
+	View          string  // the FortiView the task runs
+	// memo holds what per-row hydrates compute once per task (fortianalyzer_ioc_threat's
+	// sources); set before the task's first row is emitted.
+	memo *taskMemo
 	// devs is Device (and VDOM) resolved against the ADOM's devices: set by selectors
 	// before the task's first row is emitted, read by per-row hydrates after.
 	devs *[]faz.Device
@@ -88,12 +96,21 @@ func (v *fortiView) table(p *pluginState) *plugin.Table {
 		keys = append(keys, &plugin.KeyColumn{Name: v.VDOM, Require: plugin.Optional, Operators: []string{"="}})
 	}
 	keys = append(keys, localKeyColumns(v.Columns)...)
+	var cols []*plugin.Column
+	if v.ViewQual != "" {
+		keys = append(plugin.KeyColumnSlice{{Name: v.ViewQual, Require: plugin.Required, Operators: []string{"="}, CacheMatch: query_cache.CacheMatchExact}}, keys...)
+		cols = append(cols, &plugin.Column{Name: v.ViewQual, Type: proto.ColumnType_STRING,
+			Description: "FortiView view the task ran, e.g. threat-detect-summary (required qual: = or IN).",
+			Transform: transform.From(func(_ context.Context, d *transform.TransformData) (any, error) {
+				return d.HydrateItem.(*viewRow).Task.View, nil
+			})})
+	}
 
-	cols := []*plugin.Column{{
+	cols = append(cols, &plugin.Column{
 		Name: "rank", Type: proto.ColumnType_INT,
 		Description: "Position of the row in the task's result (1 = top), in the appliance's ranking order.",
 		Transform:   transform.From(rankValue),
-	}}
+	})
 	cols = append(cols, buildColumns(p, v.Columns)...)
 	cols = append(cols, taskColumns()...)
 
@@ -254,10 +271,10 @@ func (r *viewRow) field(names ...string) any {
 
 // plan turns the quals into tasks: one per ADOM x device, or one fetch by tid.
 func (v *fortiView) plan(d *plugin.QueryData, s *settings, resolve func() (window, error)) ([]*taskQuery, error) {
-	if tq, ok := d.EqualsQuals[colTID]; ok {
-		tid := tq.GetInt64Value()
-		if tid <= 0 {
-			return nil, fmt.Errorf("tid: %d is not a task id (a positive whole number returned by a FortiView add)", tid)
+	if d.Quals[colTID] != nil {
+		tids, err := qualTIDs(d)
+		if err != nil {
+			return nil, err
 		}
 		adoms := qualStrings(d, colADOM)
 		if len(adoms) > 1 {
@@ -271,7 +288,14 @@ func (v *fortiView) plan(d *plugin.QueryData, s *settings, resolve func() (windo
 				return nil, fmt.Errorf("tid: cannot be combined with %s: an existing task keeps the device, window and filter it was created with", c)
 			}
 		}
-		return []*taskQuery{{ADOM: adoms[0], TID: &tid}}, nil
+		// tid IN (...): one read per task. A tid that is gone fails the query with an error
+		// naming it (never the other tasks' rows alone, which would look like a complete
+		// answer); fortianalyzer_fortiview_task tells the live tids from the dead ones.
+		out := make([]*taskQuery, len(tids))
+		for i := range tids {
+			out[i] = &taskQuery{ADOM: adoms[0], TID: &tids[i]}
+		}
+		return out, nil
 	}
 	return planTasks(d, s, v.Pushdown, resolve)
 }
@@ -348,10 +372,16 @@ func (p *pluginState) listFortiView(v *fortiView) plugin.HydrateFunc {
 			return nil, err
 		}
 		if vdoms := qualStrings(d, v.VDOM); v.VDOM != "" && len(vdoms) > 0 {
-			if len(tasks) == 1 && tasks[0].TID != nil {
+			if len(tasks) > 0 && tasks[0].TID != nil {
 				return nil, fmt.Errorf("tid: cannot be combined with %s: an existing task keeps the devices it was created with", v.VDOM)
 			}
 			tasks = perVDOM(tasks, vdoms)
+		}
+		if tasks, err = v.perView(d, tasks); err != nil {
+			return nil, err
+		}
+		for _, t := range tasks {
+			t.memo = &taskMemo{}
 		}
 		keep := localFilter(d, v.Columns)
 		limit := pushedLimit(d)
@@ -365,7 +395,7 @@ func (p *pluginState) listFortiView(v *fortiView) plugin.HydrateFunc {
 				// One get's rows (at most 1000), held until the answer's own window is known,
 				// which per-second rates need.
 				var rows []faz.Row
-				info, err := c.FetchFortiView(ctx, t.ADOM, v.View, int(*t.TID), func(r faz.Row) error { rows = append(rows, r); return nil })
+				info, err := c.FetchFortiView(ctx, t.ADOM, t.View, int(*t.TID), func(r faz.Row) error { rows = append(rows, r); return nil })
 				if err != nil {
 					return err
 				}
@@ -381,7 +411,7 @@ func (p *pluginState) listFortiView(v *fortiView) plugin.HydrateFunc {
 			}
 			spec := faz.FortiViewSpec{
 				ADOM:   t.ADOM,
-				View:   v.View,
+				View:   t.View,
 				Start:  t.Window.Start,
 				End:    t.Window.End,
 				Filter: t.Filter,
@@ -398,6 +428,34 @@ func (p *pluginState) listFortiView(v *fortiView) plugin.HydrateFunc {
 			return err
 		})
 	}
+}
+
+// viewName is how a view qual may spell a view: FortiView names are lower-case words joined
+// by hyphens (the spec's appendix), and the name becomes a url segment.
+var viewName = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
+
+// perView sets the view of every task: the table's own, or one task per view named in the
+// view qual.
+func (v *fortiView) perView(d *plugin.QueryData, tasks []*taskQuery) ([]*taskQuery, error) {
+	if v.ViewQual == "" {
+		for _, t := range tasks {
+			t.View = v.View
+		}
+		return tasks, nil
+	}
+	names := qualStrings(d, v.ViewQual)
+	if len(names) == 0 {
+		return nil, fmt.Errorf("%s: give the FortiView view to run, e.g. %s = 'top-sources'", v.ViewQual, v.ViewQual)
+	}
+	for _, n := range names {
+		if !viewName.MatchString(n) {
+			return nil, fmt.Errorf("%s: %q is not a FortiView view name (lower-case letters, digits and hyphens, e.g. threat-detect-summary)", v.ViewQual, n)
+		}
+	}
+	if len(names) > 1 && len(tasks) > 0 && tasks[0].TID != nil {
+		return nil, fmt.Errorf("tid: a task runs one view; give %s = '<view>' rather than a list", v.ViewQual)
+	}
+	return fanOut(tasks, names, func(t *taskQuery, n string) { t.View = n }), nil
 }
 
 // pushedLimit is the SQL LIMIT when the engine pushed one down (0 = none). Engines push it

@@ -80,6 +80,8 @@ func (p *pluginState) tables() map[string]*plugin.Table {
 	}
 	m["fortianalyzer_adom"] = p.adomTable()
 	m["fortianalyzer_device"] = p.deviceTable()
+	m["fortianalyzer_fortiview_task"] = p.fortiViewTaskTable()
+	m["fortianalyzer_device_log_status"] = p.deviceLogStatusTable()
 	return m
 }
 
@@ -93,5 +95,10 @@ func fortiViews() []*fortiView {
 		topWebsiteView(),
 		topCountryView(),
 		policyHitView(),
+		fortiViewAny(),
+		compromisedHostView(),
+		threatEndpointView(),
+		failedAuthenticationView(),
+		adminLoginView(),
 	}
 }

@@ -3,7 +3,10 @@ package fortianalyzer
 import (
 	"context"
 	"fmt"
+	"net/netip"
+	"sort"
 	"strings"
+	"sync"
 
 	"github.com/faz-sql/steampipe-plugin-fortianalyzer/internal/faz"
 	"github.com/turbot/steampipe-plugin-sdk/v5/grpc/proto"
@@ -99,9 +102,13 @@ func threatLogField(logType string) string {
 const maxExcludedSources = 200
 
 // threatSources is the per-row hydrate of `sources`. The seed dialect sends the list on the
-// row; FAZ 7.4-8.0 do not, so it searches the threat's logs in the same ADOM, device and
-// window for the distinct source addresses. It only runs when the column is selected.
+// row; FAZ 7.4-8.0 do not, so it reads the sources of every threat of the task from one
+// threat-src-dst run in the same ADOM, device and window (threatSourcesFromView), and
+// searches the threat's logs for the distinct source addresses only where the appliance
+// does not serve that view or the view lacks the threat. It only runs when the column is
+// selected.
 //
+// The log search:
 // A threat usually has a few sources and thousands of logs, so rather than page through
 // every log, each search excludes the sources already found (srcip != ...): the first
 // search that finds no new source proves the list complete, typically on the second search.
@@ -120,6 +127,9 @@ func (p *pluginState) threatSources(ctx context.Context, d *plugin.QueryData, h 
 	c, _, err := p.client(ctx, d)
 	if err != nil {
 		return nil, err
+	}
+	if srcs, ok, err := threatSourcesFromView(ctx, c, r.Task, name); err != nil || ok {
+		return srcs, err
 	}
 	logType, _ := toString(r.field("logtype_str")).(string)
 	if logType == "" {
@@ -168,4 +178,72 @@ func (p *pluginState) threatSources(ctx context.Context, d *plugin.QueryData, h 
 			return sources, nil
 		}
 	}
+}
+
+// taskMemo is computed once per task for its rows' hydrates.
+type taskMemo struct {
+	once    sync.Once
+	sources map[string][]string // threat -> source addresses, from threat-src-dst
+	err     error
+}
+
+// threatSourcesFromView answers a threat's sources from one threat-src-dst run per task
+// (shared by the task's rows): ok is false when the appliance does not serve the view or
+// its answer lacks the threat, and the caller then searches the logs.
+func threatSourcesFromView(ctx context.Context, c *faz.Client, t *taskQuery, threat string) ([]string, bool, error) {
+	if t.memo == nil {
+		return nil, false, nil
+	}
+	m := t.memo
+	m.once.Do(func() {
+		spec := faz.FortiViewSpec{ADOM: t.ADOM, View: "threat-src-dst", Start: t.Window.Start, End: t.Window.End}
+		if spec.Devices, m.err = t.selectors(ctx, c); m.err != nil {
+			return
+		}
+		seen := map[string]map[string]bool{}
+		srcs := map[string][]string{}
+		_, err := c.RunFortiView(ctx, spec, func(row faz.Row) error {
+			th, _ := toString(row["threat"]).(string)
+			ip, _ := toString(row["srcip"]).(string)
+			if th == "" || ip == "" {
+				return nil
+			}
+			if seen[th] == nil {
+				seen[th] = map[string]bool{}
+			}
+			if !seen[th][ip] {
+				seen[th][ip] = true
+				srcs[th] = append(srcs[th], ip)
+			}
+			return nil
+		})
+		switch {
+		case faz.IsViewNotServed(err):
+			// Not served (another build): every row falls back to its log search.
+		case err != nil:
+			m.err = fmt.Errorf("sources from threat-src-dst: %w", err)
+		default:
+			for _, l := range srcs {
+				sortAddresses(l)
+			}
+			m.sources = srcs
+		}
+	})
+	if m.err != nil {
+		return nil, false, m.err
+	}
+	l, ok := m.sources[threat]
+	return l, ok, nil
+}
+
+// sortAddresses orders IP addresses numerically (text that is no address last).
+func sortAddresses(l []string) {
+	sort.Slice(l, func(i, j int) bool {
+		a, errA := netip.ParseAddr(l[i])
+		b, errB := netip.ParseAddr(l[j])
+		if errA != nil || errB != nil {
+			return errA == nil || (errB != nil && l[i] < l[j])
+		}
+		return a.Less(b)
+	})
 }

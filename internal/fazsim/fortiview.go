@@ -53,7 +53,7 @@ func (s *Server) fortiView(c *call) (any, *rpcError) {
 	}
 	viewName := sc.rest[0]
 	def, ok := views[viewName]
-	if !ok {
+	if !ok || contains(s.opts.WithoutViews, viewName) {
 		return nil, &rpcError{-32602, "Cannot find FortiView '" + viewName + "'"}
 	}
 	n := len(sc.rest) // view, run[, tid]

@@ -54,6 +54,10 @@ type Options struct {
 	SessionMaxRequests int           // sessions expire after this many requests; 0 = unlimited
 	SearchSlots        int           // concurrent log-search + FortiView tasks (default 8)
 
+	// WithoutViews are FortiView views this appliance answers with "Cannot find FortiView"
+	// as if its build lacked them (FortiView catalogues differ between versions).
+	WithoutViews []string
+
 	Faults []Fault // seeded fault plan (see fault.go)
 	Clock  Clock   // clock for task progress, expiry and session idle time (default RealClock)
 }

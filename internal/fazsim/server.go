@@ -258,6 +258,9 @@ func (s *Server) dispatch(c *call) (any, *rpcError) {
 		if n >= 4 && sg[1] == "adom" && sg[3] == "logsearch" {
 			return s.logSearch(c)
 		}
+		if n == 4 && sg[1] == "adom" && sg[3] == "logstats" {
+			return s.onlyGet(c, s.logStats)
+		}
 	case "eventmgmt":
 		if n == 4 && sg[1] == "adom" && sg[3] == "alerts" {
 			return s.onlyGet(c, s.alerts)
