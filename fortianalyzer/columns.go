@@ -28,3 +28,20 @@ func concatColumns(parts ...[]viewColumn) []viewColumn {
 	}
 	return out
 }
+
+// rowBytes reads the byte count of either dialect: the seed documents call it `bytes`;
+// FAZ 7.4-8.0 call it `bandwidth` (bytes, despite the name), or split it in and out.
+func rowBytes(r *viewRow) any {
+	if _, seed := r.Row["bytes"]; seed {
+		return toInt(r.Row["bytes"])
+	}
+	if b := toInt(r.Row["bandwidth"]); b != nil {
+		return b
+	}
+	in, inOK := toInt(r.Row["traffic_in"]).(int64)
+	out, outOK := toInt(r.Row["traffic_out"]).(int64)
+	if !inOK && !outOK {
+		return nil
+	}
+	return in + out
+}

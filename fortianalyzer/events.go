@@ -53,13 +53,3 @@ func (p *pluginState) listEvents(e *eventList) plugin.HydrateFunc {
 		})
 	}
 }
-
-// epochTime reads an epoch-seconds field (number or numeric string) as a timestamp.
-func epochTime(fields ...string) func(r *viewRow) any {
-	return func(r *viewRow) any {
-		if s, ok := toInt(r.field(fields...)).(int64); ok && s > 0 {
-			return time.Unix(s, 0).UTC()
-		}
-		return nil
-	}
-}

@@ -48,14 +48,6 @@ func deviceVersion(r *viewRow) any {
 	return formatVersion(v, mr, patch)
 }
 
-// formatVersion renders os_ver/mr/patch as 7.4.3 (patch < 0: 7.4).
-func formatVersion(major, minor, patch int64) string {
-	if patch < 0 {
-		return fmt.Sprintf("%d.%d", major, minor)
-	}
-	return fmt.Sprintf("%d.%d.%d", major, minor, patch)
-}
-
 func connStatus(r *viewRow) any {
 	switch v := r.field("conn_status").(type) {
 	case string:

@@ -84,7 +84,9 @@ func logTime(r *viewRow) any {
 // 1000 rows is its own search on the appliance (tids are single-use), run by the client's
 // pager while the previous page streams.
 func (p *pluginState) logTable() *plugin.Table {
-	keys := taskKeyColumns(append(append([]pushdown(nil), logPushdown...), pushdown{Column: "threat"}), colLogType, colLogTime, colADOM, colDevice, colStartTime, colEndTime, colFilter, colCaseSensitive)
+	keys := taskKeyColumns(append(append([]pushdown(nil), logPushdown...), pushdown{Column: "threat"}), colLogType, colADOM, colDevice, colStartTime, colEndTime, colFilter, colCaseSensitive)
+	// log_time is a row's own time, but its ranges set the search window (listLogs).
+	keys = append(keys, taskKey(colLogTime, rangeOps...))
 	cols := buildColumns(p, logColumns)
 	for _, c := range taskColumns() {
 		if c.Name != colTID { // log-search tids are single-use: nothing to read back

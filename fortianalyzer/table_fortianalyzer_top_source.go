@@ -41,23 +41,6 @@ func sourceHostname(r *viewRow) any {
 	return h
 }
 
-// rowBytes reads the byte count of either dialect: the seed documents call it `bytes`;
-// FAZ 7.4-8.0 call it `bandwidth` (bytes, despite the name), or split it in and out.
-func rowBytes(r *viewRow) any {
-	if _, seed := r.Row["bytes"]; seed {
-		return toInt(r.Row["bytes"])
-	}
-	if b := toInt(r.Row["bandwidth"]); b != nil {
-		return b
-	}
-	in, inOK := toInt(r.Row["traffic_in"]).(int64)
-	out, outOK := toInt(r.Row["traffic_out"]).(int64)
-	if !inOK && !outOK {
-		return nil
-	}
-	return in + out
-}
-
 // bitsPerSecond is the seed documents' "bandwidth": bits per second over the window. The
 // seed dialect sends it ready-made under bandwidth; the real appliance's bandwidth is bytes,
 // so the rate is derived from the task's window (for a task fetched by tid, the window its

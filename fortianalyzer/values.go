@@ -6,6 +6,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/turbot/steampipe-plugin-sdk/v5/grpc/proto"
 )
@@ -168,4 +169,22 @@ func convert(t proto.ColumnType, v any) any {
 		return v
 	}
 	return v
+}
+
+// epochTime reads an epoch-seconds field (number or numeric string) as a timestamp.
+func epochTime(fields ...string) func(r *viewRow) any {
+	return func(r *viewRow) any {
+		if s, ok := toInt(r.field(fields...)).(int64); ok && s > 0 {
+			return time.Unix(s, 0).UTC()
+		}
+		return nil
+	}
+}
+
+// formatVersion renders os_ver/mr/patch as 7.4.3 (patch < 0: 7.4).
+func formatVersion(major, minor, patch int64) string {
+	if patch < 0 {
+		return fmt.Sprintf("%d.%d", major, minor)
+	}
+	return fmt.Sprintf("%d.%d.%d", major, minor, patch)
 }

@@ -1,0 +1,100 @@
+package fortianalyzer
+
+// Columns of task-backed tables: declarations (where a value comes from in either answer
+// dialect) and the SDK columns built from them, reading the *viewRow every list streams.
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/faz-sql/steampipe-plugin-fortianalyzer/internal/faz"
+	"github.com/turbot/steampipe-plugin-sdk/v5/grpc/proto"
+	"github.com/turbot/steampipe-plugin-sdk/v5/plugin"
+	"github.com/turbot/steampipe-plugin-sdk/v5/plugin/transform"
+)
+
+// pushdown maps an SQL column to the FAZ filter field it is pushed into.
+type pushdown struct {
+	Column, Field string
+}
+
+// viewColumn declares one column: where its value comes from in either dialect.
+type viewColumn struct {
+	Name        string
+	Type        proto.ColumnType
+	Description string
+	// Fields are the source fields, first present wins, so one column can read the real
+	// appliance's key and the seed documents' key.
+	Fields []string
+	// Value computes the column from the row instead of Fields.
+	Value func(r *viewRow) any
+	// Hydrate, when set, fetches the value per row, only when the column is selected.
+	Hydrate func(p *pluginState) plugin.HydrateFunc
+	// Local makes the column's comparison quals key columns that the plugin evaluates
+	// itself before streaming a row: the appliance cannot filter on them, but rows SQL
+	// would discard then never cost a per-row hydrate (a drilldown search).
+	Local bool
+}
+
+// viewRow is what the list hydrate streams: a row of the view plus the task it came from.
+type viewRow struct {
+	Rank int
+	Row  faz.Row
+	Task *taskQuery
+}
+
+// buildColumns turns column declarations into SDK columns that read a *viewRow.
+func buildColumns(p *pluginState, decls []viewColumn) []*plugin.Column {
+	cols := make([]*plugin.Column, 0, len(decls))
+	for i := range decls {
+		c := &decls[i]
+		col := &plugin.Column{Name: c.Name, Type: c.Type, Description: c.Description, Transform: transform.FromP(columnValue, c)}
+		if c.Hydrate != nil {
+			col.Hydrate, col.Transform = c.Hydrate(p), transform.FromValue()
+		}
+		cols = append(cols, col)
+	}
+	return cols
+}
+
+// rawColumn is the row as the appliance sent it. It has its own hydrate because the SDK
+// computes every column of the list hydrate for every row, selected or not, and
+// re-marshalling whole rows was a tenth of the CPU of a large log query.
+func rawColumn(desc string) *plugin.Column {
+	return &plugin.Column{Name: "raw", Type: proto.ColumnType_JSON, Description: desc, Hydrate: rawRow, Transform: transform.FromValue()}
+}
+
+func rawRow(_ context.Context, _ *plugin.QueryData, h *plugin.HydrateData) (any, error) {
+	return h.Item.(*viewRow).Row, nil
+}
+
+// rankValue reads the rank directly: FromField's reflective lookup costs more per row.
+func rankValue(_ context.Context, d *transform.TransformData) (any, error) {
+	return d.HydrateItem.(*viewRow).Rank, nil
+}
+
+func columnValue(_ context.Context, d *transform.TransformData) (any, error) {
+	r, ok := d.HydrateItem.(*viewRow)
+	if !ok {
+		return nil, fmt.Errorf("column %s: unexpected row type %T", d.ColumnName, d.HydrateItem)
+	}
+	c := d.Param.(*viewColumn)
+	if c.Value != nil {
+		return c.Value(r), nil
+	}
+	v := r.field(c.Fields...)
+	if v == nil {
+		return nil, nil
+	}
+	return convert(c.Type, v), nil
+}
+
+// field returns the first present, non-null source field of the row.
+func (r *viewRow) field(names ...string) any {
+	for _, n := range names {
+		if v, ok := r.Row[n]; ok && v != nil {
+			return v
+		}
+	}
+	return nil
+}
