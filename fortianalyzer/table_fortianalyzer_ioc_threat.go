@@ -97,21 +97,12 @@ func threatLogField(logType string) string {
 	return "threats"
 }
 
-// maxExcludedSources bounds how many known sources a drilldown search excludes in its
-// filter; past it the search pages through the remaining logs instead.
-const maxExcludedSources = 200
-
 // threatSources is the per-row hydrate of `sources`. The seed dialect sends the list on the
 // row; FAZ 7.4-8.0 do not, so it reads the sources of every threat of the task from one
 // threat-src-dst run in the same ADOM, device and window (threatSourcesFromView), and
 // searches the threat's logs for the distinct source addresses only where the appliance
 // does not serve that view or the view lacks the threat. It only runs when the column is
 // selected.
-//
-// The log search:
-// A threat usually has a few sources and thousands of logs, so rather than page through
-// every log, each search excludes the sources already found (srcip != ...): the first
-// search that finds no new source proves the list complete, typically on the second search.
 func (p *pluginState) threatSources(ctx context.Context, d *plugin.QueryData, h *plugin.HydrateData) (any, error) {
 	if plugin.IsCancelled(ctx) {
 		return nil, nil // the scan is stopping: SQL will not read this row
@@ -144,40 +135,12 @@ func (p *pluginState) threatSources(ctx context.Context, d *plugin.QueryData, h 
 	if spec.Devices, err = r.Task.selectors(ctx, c); err != nil {
 		return nil, err
 	}
-	field := threatLogField(logType)
-	seen := map[string]bool{}
-	sources := []string{}
-	collect := func(row faz.Row) error {
-		if ip, _ := toString(row["srcip"]).(string); ip != "" && !seen[ip] {
-			seen[ip] = true
-			sources = append(sources, ip)
-		}
-		return nil
+	sources, err := c.DistinctLogValues(ctx, spec, faz.Cond{Field: threatLogField(logType), Op: "==", Values: []string{name}}, "srcip")
+	if err != nil {
+		plugin.Logger(ctx).Error("fortianalyzer_ioc_threat.threatSources", "api_error", err)
+		return nil, fmt.Errorf("sources of threat %q: %w", name, err)
 	}
-	const page = 1000
-	for {
-		conds := []faz.Cond{{Field: field, Op: "==", Values: []string{name}}}
-		exclude := len(sources) <= maxExcludedSources
-		if exclude && len(sources) > 0 {
-			conds = append(conds, faz.Cond{Field: "srcip", Op: "!=", Values: sources})
-		}
-		if spec.Filter, err = faz.BuildFilter("", conds...); err != nil {
-			return nil, err
-		}
-		spec.Limit = page
-		if !exclude {
-			spec.Limit = 0 // too many sources to exclude: read the rest of the logs
-		}
-		before := len(sources)
-		info, err := c.SearchLogs(ctx, spec, collect)
-		if err != nil {
-			plugin.Logger(ctx).Error("fortianalyzer_ioc_threat.threatSources", "api_error", err)
-			return nil, fmt.Errorf("sources of threat %q: %w", name, err)
-		}
-		if !exclude || info.Rows < page || len(sources) == before {
-			return sources, nil
-		}
-	}
+	return sources, nil
 }
 
 // taskMemo is computed once per task for its rows' hydrates.

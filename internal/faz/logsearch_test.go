@@ -248,3 +248,41 @@ func TestSearchLogsValidation(t *testing.T) {
 		}
 	}
 }
+
+// TestDistinctLogValues finds a threat's sources with exclusion searches, and they are
+// exactly the distinct sources of the threat's logs in the simulator's data.
+func TestDistinctLogValues(t *testing.T) {
+	e := startSim(t, fazsim.Options{TaskDuration: func(int) time.Duration { return 0 }}, nil)
+	spec := lsSpec(0, 7*24*time.Hour)
+	spec.LogType = "attack"
+	var threat string
+	for _, th := range e.sim.Data().Threats() {
+		if th.LogType == "attack" {
+			threat = th.Name
+			break
+		}
+	}
+	if threat == "" {
+		t.Fatal("no attack threat in the simulator's data")
+	}
+	got, err := e.c.DistinctLogValues(context.Background(), spec, Cond{Field: "attack", Op: "==", Values: []string{threat}}, "srcip")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]bool{}
+	e.sim.Data().Logs(spec.ADOM, spec.Start, spec.End.Add(-time.Second), func(r fazsim.LogRow) bool {
+		if a, _ := r.Field("attack"); r.LogType == "attack" && a == threat {
+			ip, _ := r.Field("srcip")
+			want[ip] = true
+		}
+		return true
+	})
+	if len(want) == 0 || len(got) != len(want) {
+		t.Fatalf("sources of %s: got %v, the simulator's logs have %d distinct", threat, got, len(want))
+	}
+	for _, ip := range got {
+		if !want[ip] {
+			t.Errorf("%s is not a source of %s", ip, threat)
+		}
+	}
+}
