@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
+	"github.com/faz-sql/steampipe-plugin-fortianalyzer/internal/sqldocs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -63,7 +64,7 @@ func TestGolden(t *testing.T) {
 					got.Columns = append(got.Columns, c.Name)
 				}
 				got.Rows = res.Rows
-				if !strings.Contains(strings.ToLower(stripComments(sql)), "order by") {
+				if !strings.Contains(strings.ToLower(sqldocs.StripComments(sql)), "order by") {
 					// Without ORDER BY, SQL promises no order (and the SDK streams rows from
 					// concurrent goroutines): compare as a set.
 					sortRows(got.Rows)
@@ -150,7 +151,7 @@ func TestGoldenWithQueryCache(t *testing.T) {
 				return
 			}
 			got := res.Rows
-			if !strings.Contains(strings.ToLower(stripComments(c.sql)), "order by") {
+			if !strings.Contains(strings.ToLower(sqldocs.StripComments(c.sql)), "order by") {
 				sortRows(got)
 			}
 			gb, _ := json.Marshal(got)
@@ -174,14 +175,4 @@ func TestGoldenWithQueryCache(t *testing.T) {
 func sortRows(rows [][]any) {
 	key := func(r []any) string { b, _ := json.Marshal(r); return string(b) }
 	sort.Slice(rows, func(i, j int) bool { return key(rows[i]) < key(rows[j]) })
-}
-
-func stripComments(sql string) string {
-	var b strings.Builder
-	for _, l := range strings.Split(sql, "\n") {
-		if !strings.HasPrefix(strings.TrimSpace(l), "--") {
-			b.WriteString(l + "\n")
-		}
-	}
-	return b.String()
 }

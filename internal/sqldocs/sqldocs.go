@@ -108,3 +108,15 @@ func ReadDir(dir string) ([]Example, error) {
 	}
 	return out, nil
 }
+
+// StripComments drops whole-line -- comments, so a query can be wrapped or searched for
+// keywords without its commentary.
+func StripComments(sql string) string {
+	var b strings.Builder
+	for _, l := range strings.Split(sql, "\n") {
+		if !strings.HasPrefix(strings.TrimSpace(l), "--") {
+			b.WriteString(l + "\n")
+		}
+	}
+	return b.String()
+}

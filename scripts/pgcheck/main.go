@@ -437,7 +437,7 @@ func (p *postgres) psql(ctx context.Context, script string) (string, string, err
 // wrap turns a query into one that answers a single line of JSON: its rows as an array of
 // objects whose keys keep the column order (json, not jsonb).
 func wrap(sql string) string {
-	q := strings.TrimRight(strings.TrimSpace(stripSQLComments(sql)), ";")
+	q := strings.TrimRight(strings.TrimSpace(sqldocs.StripComments(sql)), ";")
 	return "select coalesce(json_agg(q), '[]'::json) from (\n" + q + "\n) q;\n"
 }
 
@@ -701,14 +701,3 @@ func oneLine(s string) string {
 }
 
 func quoteLiteral(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
-
-// stripSQLComments drops whole-line -- comments (a wrapped query must end in its last line).
-func stripSQLComments(sql string) string {
-	var b strings.Builder
-	for _, l := range strings.Split(sql, "\n") {
-		if !strings.HasPrefix(strings.TrimSpace(l), "--") {
-			b.WriteString(l + "\n")
-		}
-	}
-	return b.String()
-}
