@@ -1,8 +1,12 @@
 package faz
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"reflect"
 	"strings"
 	"testing"
@@ -284,5 +288,39 @@ func TestDistinctLogValues(t *testing.T) {
 		if !want[ip] {
 			t.Errorf("%s is not a source of %s", ip, threat)
 		}
+	}
+}
+
+// A cancellation that lands while a search's creation is in flight must not
+// leak the task the appliance created anyway: the creation is let finish and
+// its tid deleted.
+func TestCancelDuringCreationDeletesTheTask(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	sim := fazsim.New(fazsim.Options{End: testEnd, LogRows: 2000})
+	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		if bytes.Contains(body, []byte(`"method":"add"`)) {
+			cancel() // the client gives up while the appliance is creating the task
+		}
+		r.Body = io.NopCloser(bytes.NewReader(body))
+		sim.ServeHTTP(w, r)
+	})
+	ts := httptest.NewServer(h)
+	defer ts.Close()
+	c, err := New(Config{URL: ts.URL, Username: "admin", Password: "fortinet", PollFloor: time.Millisecond, PollCap: 5 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = c.SearchLogs(ctx, lsSpec(0, 24*time.Hour), func(Row) error { return nil })
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+	_ = c.Close(context.Background())
+	st := sim.Stats()
+	if st.TasksCreated == 0 {
+		t.Fatal("the creation never reached the appliance: the test proves nothing")
+	}
+	if len(st.LiveTasks) > 0 {
+		t.Errorf("tasks left alive on the appliance: %v", st.LiveTasks)
 	}
 }

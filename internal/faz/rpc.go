@@ -67,7 +67,17 @@ func (c *Client) call(ctx context.Context, rq request) (*response, error) {
 		if err != nil {
 			return nil, err
 		}
-		resp, err := c.do(ctx, rq, sess)
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		dctx := ctx
+		if rq.Replay == createReplay {
+			// A creation, once sent, is let finish (bounded by request_timeout): cancelled
+			// mid-flight, the appliance may still create the task, and its tid, and the
+			// search slot it holds, would be lost. createTask deletes it.
+			dctx = context.WithoutCancel(ctx)
+		}
+		resp, err := c.do(dctx, rq, sess)
 		if err == nil {
 			return resp, nil
 		}

@@ -42,6 +42,11 @@ func (c *Client) createTask(ctx context.Context, t *taskSpec) (int, string, erro
 	}
 	c.tids.add(st.TID)
 	c.log.Debug("task created", "kind", t.kind, "adom", t.adom, "view", t.view, "tid", st.TID)
+	if err := ctx.Err(); err != nil {
+		// Cancelled while the creation was in flight (call lets it finish).
+		c.deleteTask(ctx, t, st.TID)
+		return 0, "", err
+	}
 	return st.TID, resp.Dialect, nil
 }
 
