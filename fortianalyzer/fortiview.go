@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
+	"strings"
 
 	"github.com/faz-sql/steampipe-plugin-fortianalyzer/internal/faz"
 	"github.com/turbot/steampipe-plugin-sdk/v5/grpc/proto"
@@ -21,7 +23,9 @@ type fortiView struct {
 	View  string // FortiView name, e.g. "top-sources"
 	// ViewQual, when set instead of View, names a required key column whose value is the
 	// view to run (the generic fortianalyzer_fortiview table).
-	ViewQual    string
+	ViewQual string
+	// Views, with ViewQual, are the views the qual may name (nil: any view).
+	Views       []string
 	Description string
 	// DefaultSort is the order FAZ ranks rows in (its `sort-by`).
 	DefaultSort []faz.Sort
@@ -193,6 +197,9 @@ func (v *fortiView) perView(d *plugin.QueryData, tasks []*taskQuery) ([]*taskQue
 	for _, n := range names {
 		if !viewName.MatchString(n) {
 			return nil, fmt.Errorf("%s: %q is not a FortiView view name (lower-case letters, digits and hyphens, e.g. threat-detect-summary)", v.ViewQual, n)
+		}
+		if v.Views != nil && !slices.Contains(v.Views, n) {
+			return nil, fmt.Errorf("%s: %s does not serve %q; it serves %s (other views: fortianalyzer_fortiview)", v.ViewQual, v.Table, n, strings.Join(v.Views, ", "))
 		}
 	}
 	if len(names) > 1 && len(tasks) > 0 && tasks[0].TID != nil {

@@ -82,6 +82,8 @@ func (p *pluginState) tables() map[string]*plugin.Table {
 	m["fortianalyzer_device"] = p.deviceTable()
 	m["fortianalyzer_fortiview_task"] = p.fortiViewTaskTable()
 	m["fortianalyzer_device_log_status"] = p.deviceLogStatusTable()
+	m["fortianalyzer_ueba_endpoint"] = p.uebaEndpointTable()
+	m["fortianalyzer_ueba_end_user"] = p.uebaEndUserTable()
 	return m
 }
 
@@ -100,5 +102,10 @@ func fortiViews() []*fortiView {
 		threatEndpointView(),
 		failedAuthenticationView(),
 		adminLoginView(),
+		systemEventView(),
+		siteToSiteVPNView(),
+		dialupVPNView(),
+		topCloudApplicationView(),
+		timelineView(),
 	}
 }

@@ -26,6 +26,10 @@ func TestColumnsReadSpecFields(t *testing.T) {
 		"threat-src-dst":                 {"threatlevel", "fortigate", "devid"},
 		"failed-authentication-attempts": {"fortigate"},
 		"admin-logins":                   {"fortigate"},
+		"system-events":                  {"fortigate"},
+		"site-to-site-ipsec":             {},
+		"ssl-dialup-ipsec":               {"end_time"},
+		"top-cloud-applications":         {"fortigate"},
 	}
 	for _, v := range fortiViews() {
 		if v.ViewQual != "" {

@@ -47,6 +47,9 @@ type Application struct {
 	Name, Group, Category string
 	Risk, Port            int
 	Service               string
+	// Cloud marks a cloud (SaaS) application, what FortiView's cloud views count [I:
+	// which signatures FortiGuard flags as cloud applications is not recorded].
+	Cloud bool
 }
 
 // Website is a web host with its web-filter category.

@@ -350,12 +350,13 @@ func TestCatalogueFollowsTheSpec(t *testing.T) {
 	}
 	// Fields beyond the spec, each shown by a live capture cited in README.md.
 	cited := map[string][]string{
-		"top-sources":      {"srcip_hostname", "unauthuser", "user", "devvds"},
-		"top-destinations": {"dstip_hostname", "devvds"},
-		"top-websites":     {"catid"},
-		"top-countries":    {"devvds"},
-		"policy-hits":      {"policyid", "device_info"},
-		"top-threats":      {"devvds", "cve_list", "appid", "obf_url"},
+		"top-sources":        {"srcip_hostname", "unauthuser", "user", "devvds"},
+		"top-destinations":   {"dstip_hostname", "devvds"},
+		"top-websites":       {"catid"},
+		"top-countries":      {"devvds"},
+		"policy-hits":        {"policyid", "device_info"},
+		"top-threats":        {"devvds", "cve_list", "appid", "obf_url"},
+		"site-to-site-ipsec": {"vpntunnel"},
 	}
 	citedFilter := map[string][]string{"top-threats": {"threat"}}
 	for name, sv := range served {

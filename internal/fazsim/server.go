@@ -265,6 +265,13 @@ func (s *Server) dispatch(c *call) (any, *rpcError) {
 		if n == 4 && sg[1] == "adom" && sg[3] == "alerts" {
 			return s.onlyGet(c, s.alerts)
 		}
+	case "ueba":
+		if n == 4 && sg[1] == "adom" && sg[3] == "endpoints" {
+			return s.onlyGet(c, s.uebaEndpoints)
+		}
+		if n == 4 && sg[1] == "adom" && sg[3] == "endusers" {
+			return s.onlyGet(c, s.uebaEndUsers)
+		}
 	case "incidentmgmt":
 		if n == 4 && sg[1] == "adom" && sg[3] == "incidents" {
 			return s.onlyGet(c, s.incidents)

@@ -23,6 +23,8 @@ type group struct {
 	browse, last          int64            // browsing seconds (web), newest itime
 	threats               map[int]int64    // hits per threat (threat-detect-summary)
 	descs                 map[string]int64 // event logs per logdesc (admin-logins)
+	levelWeight           [5]int64         // threat score per threat level, info..critical (*-line views)
+	sentOf, rcvdOf        map[string]int64 // bytes per logdesc (ssl-dialup-ipsec)
 }
 
 func (g *group) add(r *LogRow) {
@@ -35,7 +37,9 @@ func (g *group) add(r *LogRow) {
 		g.passed++
 	}
 	if r.threat >= 0 {
-		w := int64(levelWeights[r.ds.threats[r.threat].Level])
+		lv := r.ds.threats[r.threat].Level
+		w := int64(levelWeights[lv])
+		g.levelWeight[lv] += w
 		g.weight += w
 		if r.blocked {
 			g.wBlock += w
@@ -78,6 +82,11 @@ func (g *group) add(r *LogRow) {
 			g.descs = map[string]int64{}
 		}
 		g.descs[eventDesc(r)]++
+		if g.sentOf == nil {
+			g.sentOf, g.rcvdOf = map[string]int64{}, map[string]int64{}
+		}
+		g.sentOf[eventDesc(r)] += r.sent
+		g.rcvdOf[eventDesc(r)] += r.rcvd
 	}
 }
 
@@ -139,6 +148,8 @@ type viewDef struct {
 	defaultSort  string
 	seedKey      string
 	render       func(g *group, ds *Dataset, seed bool, windowSec float64) map[string]any
+	// line marks a time series (*-line): rows group by time bucket, not key.
+	line bool
 }
 
 func isTraffic(r *LogRow) bool { return r.LogType == "traffic" }
@@ -171,13 +182,17 @@ func with(m map[string]any, kv ...any) map[string]any {
 	return m
 }
 
-// dataViews are the views the simulator computes rows for; extra lists the
-// row fields beyond the spec's sortable ones, each shown by a cited capture.
-var dataViews = []struct {
+// dataView is a view the simulator computes rows for; extra lists the row
+// fields beyond the spec's sortable ones, each shown by a cited capture.
+type dataView struct {
 	def         viewDef
 	extraFields []string
 	extraFilter []string
-}{
+}
+
+// dataViews are the views the simulator computes rows for (socviews.go adds
+// the SOC views and the *-line time series).
+var dataViews = []dataView{
 	{def: viewDef{
 		name: "top-sources", rows: isTraffic, key: func(r *LogRow) string { return r.endpoint().IP },
 		seedColumns: []string{"srcip", "hostname", "sessions", "bytes", "bandwidth", "country"},
@@ -313,6 +328,8 @@ var dataViews = []struct {
 		filterValue: endpointFilterValue, defaultSort: "threat_num",
 		render: func(g *group, ds *Dataset, seed bool, w float64) map[string]any {
 			e := g.first.endpoint()
+			inv, _, _ := ds.uebaInventory(g.first.adom)
+			ep := inv[g.first.src]
 			var bl, cs, score int64
 			for ti, n := range g.threats {
 				if lv := ds.threats[ti].Level; lv >= 3 {
@@ -332,8 +349,10 @@ var dataViews = []struct {
 				"fortigate": g.fortigate(ds), "vd": joinKeys(vds), "threat_num": int64(len(g.threats)),
 				"bl_count": bl, "cs_count": cs, "cs_score": score,
 				"last_detected_time": g.last, "last_detected_time_s": time.Unix(g.last, 0).In(ds.loc).Format("2006-01-02 15:04:05"),
+				// The endpoint's and its end user's UEBA ids (ueba.go) [I].
+				"epid": strconv.Itoa(ep.epid), "euid": strconv.Itoa(ep.euid),
 				// No source shows these fields' content: sent empty rather than guessed.
-				"ack_note": "", "ack_time": "", "devtype": "", "epid": "", "euid": "", "fctuid": "", "ip_reversed": "",
+				"ack_note": "", "ack_time": "", "devtype": "", "fctuid": "", "ip_reversed": "",
 				"logtype": "", "logtype_mask": "", "osname": "", "osversion": "", "rescan": "", "srcmac": "", "verdict": "", "verdict_s": ""}
 		},
 	}},
@@ -443,8 +462,9 @@ func buildViews() map[string]*viewDef {
 		out[name] = &viewDef{name: name, filterFields: sv.Filterable, columns: sv.Sortable, rowFields: sv.Sortable,
 			seedKey: "data", seedColumns: sv.Sortable}
 	}
-	for i := range dataViews {
-		dv := &dataViews[i]
+	all := append(append([]dataView(nil), dataViews...), socDataViews()...)
+	for i := range all {
+		dv := &all[i]
 		sv, ok := spec[dv.def.name]
 		if !ok {
 			panic("fazsim: data view " + dv.def.name + " is not in the specification")
@@ -535,7 +555,12 @@ func (s *Server) aggregate(ctx context.Context, q fvQuery) ([]aggRow, error) {
 		if q.filter != nil && !q.filter.match(q.view.getter(&r), q.cs) {
 			continue
 		}
-		k := q.view.key(&r)
+		var k string
+		if q.view.line {
+			k = q.bucket(r.Itime, s.data.loc)
+		} else {
+			k = q.view.key(&r)
+		}
 		g, ok := groups[k]
 		if !ok {
 			g = &group{key: k, first: r}
