@@ -99,9 +99,26 @@ func TestSOCViewsEqualSimulatorData(t *testing.T) {
 	if _, err := e.query(`select * from fortianalyzer_timeline where view = 'top-sources'`); err == nil || !strings.Contains(err.Error(), `view: fortianalyzer_timeline does not serve "top-sources"`) {
 		t.Errorf("a view that is not a time series: %v", err)
 	}
-	// Site-to-site IPsec: the simulator has no tunnel logs; the table answers empty.
-	if n := e.mustQuery(`select count(*) as n from fortianalyzer_site_to_site_vpn`)[0]["n"]; n != int64(0) {
-		t.Errorf("site-to-site tunnels: %v", n)
+	// Site-to-site IPsec: the tunnel ends of root's two HQ FortiGates, 60 s per tunnel
+	// statistics log (the vpn-subtype event logs of those devices).
+	tun := e.mustQuery(`select vpn_name, local_ip, remote_ip, duration from fortianalyzer_site_to_site_vpn where `+window, fazTime(start), fazTime(end))
+	var up, logs int64
+	for _, r := range tun {
+		up += r["duration"].(int64)
+		if !strings.HasPrefix(fmt.Sprint(r["vpn_name"]), "HQ-to-") || !strings.HasPrefix(fmt.Sprint(r["local_ip"]), "192.0.2.") {
+			t.Errorf("tunnel end %v", r)
+		}
+	}
+	e.sim.Data().Logs("root", start, end.Add(-time.Second), func(r fazsim.LogRow) bool {
+		st, _ := r.Field("subtype")
+		dev, _ := r.Field("devid")
+		if r.LogType == "event" && st == "vpn" && (dev == "FGT60F3X17000001" || dev == "FG200FTK20000003") {
+			logs++
+		}
+		return true
+	})
+	if len(tun) != 3 || up != 60*logs {
+		t.Errorf("site-to-site: %d tunnel ends up %d s, logs: %d statistics logs", len(tun), up, logs)
 	}
 }
 

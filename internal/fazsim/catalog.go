@@ -166,3 +166,12 @@ var knownLogTypes = map[string]bool{
 
 // logTypeAliases are the live aliases; "utm" silently means every type.
 var logTypeAliases = map[string]string{"anomaly": "attack", "icap": "protocol", "virtual-patch": "security"}
+
+// tunnelPlan are the site-to-site IPsec tunnels: each joins two FortiGates of
+// the layout above (HQ to the branches, HQ to the data centre's edge) and is
+// configured on both, under one name [I: the layout is the simulator's own].
+var tunnelPlan = []struct{ name, a, b string }{
+	{"HQ-to-BR-01", "FGT60F3X17000001", "FGT40F3X21000011"},
+	{"HQ-to-BR-02", "FGT60F3X17000001", "FGT40F3X21000012"},
+	{"HQ-to-DC", "FG200FTK20000003", "FG600FTK22000023"},
+}
