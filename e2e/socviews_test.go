@@ -180,3 +180,26 @@ func TestUEBAInventoryAndJoins(t *testing.T) {
 		t.Errorf("end users cover %d endpoints, want %d", total, len(want))
 	}
 }
+
+// TestTypedSOCTablesMatchTheGenericOne: each new typed table and fortianalyzer_fortiview run
+// the same task for their view.
+func TestTypedSOCTablesMatchTheGenericOne(t *testing.T) {
+	e := newEnv(t, envOptions{})
+	for table, view := range map[string]string{
+		"fortianalyzer_system_event":          "system-events",
+		"fortianalyzer_site_to_site_vpn":      "site-to-site-ipsec",
+		"fortianalyzer_dialup_vpn":            "ssl-dialup-ipsec",
+		"fortianalyzer_top_cloud_application": "top-cloud-applications",
+	} {
+		typed := e.mustQuery(`select count(*) as n from ` + table)[0]["n"]
+		generic := e.mustQuery(`select count(*) as n from fortianalyzer_fortiview where view = ?`, view)[0]["n"]
+		if typed != generic || typed == int64(0) {
+			t.Errorf("%s: %v rows, fortianalyzer_fortiview %v", table, typed, generic)
+		}
+	}
+	line := e.mustQuery(`select count(*) as n from fortianalyzer_timeline where view = 'threat-line'`)[0]["n"]
+	generic := e.mustQuery(`select count(*) as n from fortianalyzer_fortiview where view = 'threat-line'`)[0]["n"]
+	if line != generic || line == int64(0) {
+		t.Errorf("threat-line: %v rows, fortianalyzer_fortiview %v", line, generic)
+	}
+}
