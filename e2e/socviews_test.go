@@ -28,8 +28,8 @@ func TestSOCViewsEqualSimulatorData(t *testing.T) {
 	e.sim.Data().Logs("root", start, end.Add(-time.Second), func(r fazsim.LogRow) bool {
 		desc, _ := r.Field("logdesc")
 		st, _ := r.Field("subtype")
-		switch {
-		case r.LogType == "event":
+		switch r.LogType {
+		case "event":
 			events[desc+"|"+st]++
 			if desc == "SSL VPN tunnel up" || desc == "SSL VPN tunnel down" {
 				user, _ := r.Field("user")
@@ -40,7 +40,7 @@ func TestSOCViewsEqualSimulatorData(t *testing.T) {
 					vpnUp[user+"|"+ip] += 0 // a user whose tunnels only went down is a row too
 				}
 			}
-		case r.LogType == "traffic":
+		case "traffic":
 			app, _ := r.Field("app")
 			if cloud[app] {
 				cloudSessions[groupOf[app]]++
