@@ -83,6 +83,11 @@ func run() error {
 			`select threat, count(distinct adom) as adoms, sum(incidents) as incidents, group_concat(adom, ', ') as seen_in
 			 from fortianalyzer_ioc_threat where adom in ('root', 'Branch_Office', 'Data_Center')
 			 group by threat having count(distinct adom) > 1 order by adoms desc, incidents desc`},
+		{"IOC analysis combined with UEBA endpoint data (last 7 days): who is behind each high or critical threat",
+			`select t.threat, t.severity, u.ip, u.hostname, u.user_names, u.detecting_unit, u.risk_score
+			 from fortianalyzer_ioc_threat t, json_each(t.sources) ip, fortianalyzer_ueba_endpoint u
+			 where t.start_time = datetime('now', '-7 days') and t.threat_level >= 3 and u.ip = ip.value
+			 order by t.threat, u.endpoint_id`},
 		{"IOC hits on one suspicious device (FGT60F3X17000001)",
 			`select threat, severity, incidents, blocked from fortianalyzer_ioc_threat
 			 where device = 'FGT60F3X17000001' order by threat_weight desc`},
