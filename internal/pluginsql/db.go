@@ -43,6 +43,7 @@ type ScanInfo struct {
 	Quals      []QualInfo // quals passed to the plugin
 	Limit      int64      // LIMIT passed to the plugin, -1 when none
 	Columns    []string   // columns requested
+	Sort       []string   // ORDER BY handed to the plugin, e.g. "bytes desc"; nil when SQLite sorts
 	Rows       int        // rows received
 	Err        error      // the scan's error, if it failed
 }
