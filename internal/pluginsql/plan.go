@@ -75,6 +75,7 @@ func bestIndex(t *tableDef, idx *sqlite3.IndexInfo, merged bool) error {
 	p := plan{}
 	argc := 0
 	unhandled := false
+	inList := false // an IN list goes to the plugin whole
 	have := map[string]bool{}   // key columns with a pushed qual
 	haveEq := map[string]bool{} // ... with a pushed = qual
 	limitAt, offsetAt := -1, -1
@@ -108,6 +109,7 @@ func bestIndex(t *tableDef, idx *sqlite3.IndexInfo, merged bool) error {
 		q := planQual{Col: col.Name, Op: op}
 		if op == "=" {
 			q.In = idx.In(i, 1)
+			inList = inList || q.In
 			haveEq[col.Name] = true
 			rows /= 100
 		} else {
@@ -119,7 +121,10 @@ func bestIndex(t *tableDef, idx *sqlite3.IndexInfo, merged bool) error {
 	// The ORDER BY is the plugin's when every term is a column declaring that
 	// direction (Column.Sort), as Steampipe's FDW decides (goFdwCanSort); SQLite
 	// then skips its own sort and trusts the rows' order.
-	if sorts, ok := t.sortable(idx.OrderBy); ok && !merged {
+	// Not with an IN list handed over whole: the SDK runs the list hydrate once per
+	// value, concurrently, and interleaves their rows (Table.doListForQualValues), as
+	// SQLite itself never trusts a vtab's order under an IN it iterates.
+	if sorts, ok := t.sortable(idx.OrderBy); ok && !merged && !inList {
 		idx.OrderByConsumed = true
 		p.Sort = sorts
 	}

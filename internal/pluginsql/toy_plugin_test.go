@@ -308,7 +308,7 @@ func (ty *toy) blockTable() *plugin.Table {
 
 type rankRow struct {
 	ID, Score, Up, Down int64
-	Name                string
+	Name, Grp           string
 }
 
 // toyRanks are the rows of toy_rank in the order the plugin returns them unsorted:
@@ -317,7 +317,7 @@ func toyRanks() []rankRow {
 	var rows []rankRow
 	for i := range 20 {
 		k := int64((i * 7) % 20) // a permutation of 0..19
-		rows = append(rows, rankRow{ID: int64(i), Score: k, Up: k, Down: k, Name: fmt.Sprintf("r%02d", 19-k)})
+		rows = append(rows, rankRow{ID: int64(i), Score: k, Up: k, Down: k, Name: fmt.Sprintf("r%02d", 19-k), Grp: fmt.Sprintf("g%d", i%2)})
 	}
 	return rows
 }
@@ -339,9 +339,15 @@ func (ty *toy) rankTable() *plugin.Table {
 	return &plugin.Table{
 		Name: "toy_rank",
 		List: &plugin.ListConfig{
+			KeyColumns: plugin.KeyColumnSlice{{Name: "grp", Require: plugin.Optional, Operators: []string{"="}}},
 			Hydrate: func(ctx context.Context, d *plugin.QueryData, _ *plugin.HydrateData) (any, error) {
 				ty.record(ctx, d)
-				rows := toyRanks()
+				var rows []rankRow
+				for _, r := range toyRanks() {
+					if g := d.EqualsQualString("grp"); g == "" || g == r.Grp {
+						rows = append(rows, r)
+					}
+				}
 				order := d.QueryContext.SortOrder
 				honour := len(order) > 0
 				for _, o := range order {
@@ -374,6 +380,7 @@ func (ty *toy) rankTable() *plugin.Table {
 			{Name: "up", Type: proto.ColumnType_INT, Description: "Sortable ascending.", Sort: plugin.SortAsc},
 			{Name: "down", Type: proto.ColumnType_INT, Description: "Sortable descending.", Sort: plugin.SortDesc},
 			{Name: "name", Type: proto.ColumnType_STRING, Description: "Not sortable."},
+			{Name: "grp", Type: proto.ColumnType_STRING, Description: "Group (key column: =, IN)."},
 		},
 	}
 }
