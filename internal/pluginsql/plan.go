@@ -75,7 +75,7 @@ func bestIndex(t *tableDef, idx *sqlite3.IndexInfo, merged bool) error {
 	p := plan{}
 	argc := 0
 	unhandled := false
-	inList := false // an IN list goes to the plugin whole
+	inList := false             // an IN list goes to the plugin whole
 	have := map[string]bool{}   // key columns with a pushed qual
 	haveEq := map[string]bool{} // ... with a pushed = qual
 	limitAt, offsetAt := -1, -1
