@@ -5,6 +5,7 @@ package e2e
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"net/http/httptest"
 	"strings"
 	"sync"
@@ -37,6 +38,8 @@ type envOptions struct {
 	extraHCL string // appended to the connection config
 	conns    func(url string) []pluginsql.Connection
 	cache    bool // the SDK's query cache on, as in Steampipe
+	// wrap, when set, stands between the plugin and the simulator (a request recorder).
+	wrap func(http.Handler) http.Handler
 }
 
 func newEnv(t *testing.T, o envOptions) *env {
@@ -48,7 +51,11 @@ func newEnv(t *testing.T, o envOptions) *env {
 		o.sim.LogRows = 100_000
 	}
 	e := &env{t: t, sim: fazsim.New(o.sim)}
-	e.srv = httptest.NewServer(e.sim)
+	var h http.Handler = e.sim
+	if o.wrap != nil {
+		h = o.wrap(e.sim)
+	}
+	e.srv = httptest.NewServer(h)
 	popts := fortianalyzer.Options{}
 	if !o.realNow {
 		popts.Now = func() time.Time { return fixedNow }

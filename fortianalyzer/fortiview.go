@@ -1,6 +1,7 @@
 package fortianalyzer
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -60,7 +61,14 @@ func (v *fortiView) table(p *pluginState) *plugin.Table {
 		Description: "Position of the row in the task's result (1 = top), in the appliance's ranking order.",
 		Transform:   transform.From(rankValue),
 	})
-	cols = append(cols, buildColumns(p, v.Columns)...)
+	built := buildColumns(p, v.Columns)
+	for i := range v.Columns {
+		if v.sortField(&v.Columns[i]) != "" {
+			// The appliance ranks either way (sort-by order asc|desc).
+			built[i].Sort = plugin.SortAll
+		}
+	}
+	cols = append(cols, built...)
 	cols = append(cols, taskColumns()...)
 
 	return &plugin.Table{
@@ -72,6 +80,63 @@ func (v *fortiView) table(p *pluginState) *plugin.Table {
 		},
 		Columns: cols,
 	}
+}
+
+// viewSortable lists, per view, the numeric fields of the FAZ 7.6.7 spec's "Sortable Field"
+// column (fortiview-views.json; TestSortableFieldsFollowTheSpec checks each against it):
+// a column read from one of them declares an SQL sort order, which the view's sort-by
+// serves. Text fields are left out: the appliance's text and address order is not
+// documented, and SQLite (binary) and PostgreSQL (the database's collation, inet by
+// address) would each trust it as their own. A view missing here declares no sort.
+var viewSortable = map[string][]string{
+	"top-sources":                    {"bandwidth", "session_block", "session_pass", "sessions", "threat_block", "threat_pass", "threatweight", "traffic_in", "traffic_out"},
+	"top-destinations":               {"bandwidth", "session_block", "session_pass", "sessions", "traffic_in", "traffic_out"},
+	"top-applications":               {"bandwidth", "num_users", "risk", "session_block", "session_pass", "sessions", "traffic_in", "traffic_out"},
+	"top-websites":                   {"bandwidth", "browsetime", "session_block", "session_pass", "sessions", "threat_block", "threat_pass", "threatweight", "traffic_in", "traffic_out"},
+	"top-countries":                  {"bandwidth", "session_block", "session_pass", "sessions", "threat_block", "threat_pass", "threatweight", "traffic_in", "traffic_out"},
+	"top-threats":                    {"incident_block", "incident_pass", "incidents", "threat_block", "threat_pass", "threatlevel", "threatweight"},
+	"policy-hits":                    {"bandwidth", "count_block", "count_pass", "counts", "traffic_in", "traffic_out"},
+	"admin-logins":                   {"duration", "login_fail_num", "login_num", "total_change"},
+	"threat-detect-summary":          {"bl_count", "cs_count", "cs_score", "threat_num"},
+	"threat-src-dst":                 {"incident_block", "incident_pass", "incidents", "threat_block", "threat_pass", "threatlevel", "threatweight"},
+	"failed-authentication-attempts": {"total_num"},
+}
+
+// sortField is the view's sort-by field that orders column c, or "" when c declares no
+// sort: a numeric column read from a sortable field (its first, the real appliance's
+// key), or a computed one naming its SortField.
+func (v *fortiView) sortField(c *viewColumn) string {
+	if c.Type != proto.ColumnType_INT && c.Type != proto.ColumnType_DOUBLE {
+		return ""
+	}
+	f := c.SortField
+	if f == "" && c.Value == nil && c.Hydrate == nil && len(c.Fields) > 0 {
+		f = c.Fields[0]
+	}
+	if f == "" || !slices.Contains(viewSortable[v.View], f) {
+		return ""
+	}
+	return f
+}
+
+// pushedOrder is the ORDER BY the engine handed down (QueryContext.SortOrder), as terms on
+// the declared columns; nil when none. A term on a column that declares no sort is an
+// engine's error, refused rather than answered in another order.
+func (v *fortiView) pushedOrder(d *plugin.QueryData) ([]sortTerm, error) {
+	var terms []sortTerm
+	for _, o := range d.QueryContext.SortOrder {
+		var col *viewColumn
+		for i := range v.Columns {
+			if v.Columns[i].Name == o.Column && v.sortField(&v.Columns[i]) != "" {
+				col = &v.Columns[i]
+			}
+		}
+		if col == nil {
+			return nil, fmt.Errorf("order by %s: %s cannot return rows in that order; sortable columns declare it in the table's schema", o.Column, v.Table)
+		}
+		terms = append(terms, sortTerm{col: col, desc: o.Order == plugin.SortDesc})
+	}
+	return terms, nil
 }
 
 // plan turns the quals into tasks: one per ADOM x device, or one fetch by tid.
@@ -137,7 +202,42 @@ func (p *pluginState) listFortiView(v *fortiView) plugin.HydrateFunc {
 			// and stop once SQL has enough rows.
 			limit = 0
 		}
-		return nil, streamTasks(ctx, d, v.Table, tasks, keep, func(ctx context.Context, t *taskQuery, emit func(faz.Row) error) error {
+		terms, err := v.pushedOrder(d)
+		if err != nil {
+			return nil, err
+		}
+		sortBy := v.DefaultSort
+		var order func(a, b *viewRow) int
+		if col := splitInList(d); len(terms) > 0 && col != "" {
+			// The embedded engine never pushes an order with an IN list; Steampipe's FDW does.
+			return nil, fmt.Errorf("order by %s with %s IN (...): Steampipe runs one scan per %s value and interleaves their rows, so the order cannot hold; "+
+				"sort in a materialized CTE (with t as materialized (select ...) select * from t order by ...) or query one %s at a time", d.QueryContext.SortOrder[0].Column, col, col, col)
+		}
+		if len(terms) > 0 {
+			// The engine's ORDER BY becomes the task's sort-by, so its limit cuts the
+			// right top-N; FortiView sorts by one field, so with more terms the ties of the
+			// first need every row. The rows are then sorted by all terms, whatever the
+			// appliance did with ties (and across tasks).
+			dir := "asc"
+			if terms[0].desc {
+				dir = "desc"
+			}
+			sortBy = []faz.Sort{{Field: v.sortField(terms[0].col), Order: dir}}
+			if len(terms) > 1 {
+				limit = 0
+			}
+			pos := make(map[*taskQuery]int, len(tasks))
+			for i, t := range tasks {
+				pos[t] = i
+			}
+			order = func(a, b *viewRow) int {
+				if c := compareRows(terms, a, b); c != 0 {
+					return c
+				}
+				return cmp.Or(cmp.Compare(pos[a.Task], pos[b.Task]), cmp.Compare(a.Rank, b.Rank))
+			}
+		}
+		return nil, streamTasksSorted(ctx, d, v.Table, tasks, keep, order, func(ctx context.Context, t *taskQuery, emit func(faz.Row) error) error {
 			if t.TID != nil {
 				// One get's rows (at most 1000), held until the answer's own window is known,
 				// which per-second rates need.
@@ -163,7 +263,9 @@ func (p *pluginState) listFortiView(v *fortiView) plugin.HydrateFunc {
 				End:    t.Window.End,
 				Filter: t.Filter,
 				Limit:  limit,
-				SortBy: v.DefaultSort,
+				SortBy: sortBy,
+				// A pushed order must not silently become the view's own.
+				SortRequired: order != nil,
 			}
 			if t.CaseSensitive != nil {
 				spec.CaseSensitive = *t.CaseSensitive
@@ -172,6 +274,13 @@ func (p *pluginState) listFortiView(v *fortiView) plugin.HydrateFunc {
 				return err
 			}
 			_, err = c.RunFortiView(ctx, spec, emit)
+			if errors.Is(err, faz.ErrSortRefused) {
+				// An appliance that cannot rank by the column (another version, the seed
+				// documents' server): every row in the view's own order, sorted here.
+				plugin.Logger(ctx).Debug(v.Table+".list", "sort_refused", err)
+				spec.SortBy, spec.SortRequired, spec.Limit = nil, false, 0
+				_, err = c.RunFortiView(ctx, spec, emit)
+			}
 			return err
 		})
 	}

@@ -151,3 +151,30 @@ func wantError(t *testing.T, err error, want string) bool {
 	}
 	return true
 }
+
+// TestSplitInList: a list call the SDK made for one value of an IN list is told apart
+// from one that got the whole list, or a plain = qual.
+func TestSplitInList(t *testing.T) {
+	list := &proto.Quals{Quals: []*proto.Qual{{FieldName: colADOM, Operator: &proto.Qual_StringValue{StringValue: "="}, Value: sqIn("a", "b")}}}
+	one := &proto.Quals{Quals: []*proto.Qual{{FieldName: colADOM, Operator: &proto.Qual_StringValue{StringValue: "="}, Value: sq("a")}}}
+	cases := []struct {
+		name   string
+		unsafe *proto.Quals
+		eq     *proto.QualValue
+		want   string
+	}{
+		{"split: the query's list, this call's value", list, sq("a"), colADOM},
+		{"whole list", list, sqIn("a", "b"), ""},
+		{"one value", one, sq("a"), ""},
+	}
+	for _, c := range cases {
+		d := queryData(map[string]*proto.QualValue{colADOM: c.eq})
+		d.QueryContext = &plugin.QueryContext{UnsafeQuals: map[string]*proto.Quals{colADOM: c.unsafe}}
+		if got := splitInList(d); got != c.want {
+			t.Errorf("%s: splitInList = %q, want %q", c.name, got, c.want)
+		}
+	}
+	if got := splitInList(queryData(nil)); got != "" {
+		t.Errorf("no query context: %q", got)
+	}
+}

@@ -1,7 +1,10 @@
 package fortianalyzer
 
 import (
+	"slices"
 	"testing"
+
+	"github.com/turbot/steampipe-plugin-sdk/v5/plugin"
 
 	"github.com/faz-sql/steampipe-plugin-fortianalyzer/internal/fazsim"
 )
@@ -79,5 +82,47 @@ func TestColumnsReadSpecFields(t *testing.T) {
 				t.Errorf("%s ranks by %q, which %s cannot sort by", v.Table, s.Field, v.View)
 			}
 		}
+	}
+}
+
+// TestSortableFieldsFollowTheSpec: every field a view's columns may be sorted by (the
+// view's sort-by) is one of the spec's sortable fields of that view, and every column
+// that declares a sort order reads it.
+func TestSortableFieldsFollowTheSpec(t *testing.T) {
+	served := fazsim.ServedCatalogue()
+	for view, fields := range viewSortable {
+		sv, ok := served[view]
+		if !ok {
+			t.Errorf("viewSortable: %q is not a view of the spec", view)
+			continue
+		}
+		for _, f := range fields {
+			if !slices.Contains(sv.Sortable, f) {
+				t.Errorf("viewSortable[%q]: %q is not one of its sortable fields %v", view, f, sv.Sortable)
+			}
+		}
+	}
+	p := &pluginState{}
+	declared := 0
+	for _, v := range fortiViews() {
+		tbl := v.table(p)
+		for _, c := range tbl.Columns {
+			if c.Sort == plugin.SortNone {
+				continue
+			}
+			declared++
+			var vc *viewColumn
+			for i := range v.Columns {
+				if v.Columns[i].Name == c.Name {
+					vc = &v.Columns[i]
+				}
+			}
+			if vc == nil || !slices.Contains(viewSortable[v.View], v.sortField(vc)) {
+				t.Errorf("%s.%s declares a sort the view cannot serve", v.Table, c.Name)
+			}
+		}
+	}
+	if declared == 0 {
+		t.Error("no FortiView column declares a sort order")
 	}
 }

@@ -37,7 +37,7 @@ func policyHitView() *fortiView {
 			{Name: "hits_block", Type: proto.ColumnType_INT, Description: "Matched sessions that were blocked.", Fields: []string{"count_block"}},
 			{Name: "hits_pass", Type: proto.ColumnType_INT, Description: "Matched sessions that were allowed.", Fields: []string{"count_pass"}},
 			{Name: "last_hit", Type: proto.ColumnType_TIMESTAMP, Description: "When the policy last matched in the window.", Value: lastHit},
-			{Name: "bytes", Type: proto.ColumnType_INT, Description: "Bytes of the sessions the policy matched.", Value: rowBytes},
+			{Name: "bytes", Type: proto.ColumnType_INT, Description: "Bytes of the sessions the policy matched.", Value: rowBytes, SortField: "bandwidth"},
 			{Name: "traffic_in", Type: proto.ColumnType_INT, Description: "Bytes received on the matched sessions.", Fields: []string{"traffic_in"}},
 			{Name: "traffic_out", Type: proto.ColumnType_INT, Description: "Bytes sent on the matched sessions.", Fields: []string{"traffic_out"}},
 			{Name: "src_interface", Type: proto.ColumnType_STRING, Description: "Incoming interface of the policy (qual: = or IN, pushed down).", Fields: []string{"srcintf"}},

@@ -24,7 +24,7 @@ func topApplicationView() *fortiView {
 			{Name: "sessions", Type: proto.ColumnType_INT, Description: "Number of sessions of the group in the window.", Fields: []string{"sessions"}},
 			{Name: "session_block", Type: proto.ColumnType_INT, Description: "Sessions that were blocked.", Fields: []string{"session_block"}},
 			{Name: "session_pass", Type: proto.ColumnType_INT, Description: "Sessions that were allowed.", Fields: []string{"session_pass"}},
-			{Name: "bytes", Type: proto.ColumnType_INT, Description: "Total bytes of the group in the window.", Value: rowBytes},
+			{Name: "bytes", Type: proto.ColumnType_INT, Description: "Total bytes of the group in the window.", Value: rowBytes, SortField: "bandwidth"},
 			{Name: "traffic_in", Type: proto.ColumnType_INT, Description: "Bytes received.", Fields: []string{"traffic_in"}},
 			{Name: "traffic_out", Type: proto.ColumnType_INT, Description: "Bytes sent.", Fields: []string{"traffic_out"}},
 			{Name: "fortigates", Type: proto.ColumnType_JSON, Description: "FortiGates (serials or names) that logged the traffic.", Value: func(r *viewRow) any { return toList(r.field("fortigate")) }},

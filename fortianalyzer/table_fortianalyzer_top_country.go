@@ -19,7 +19,7 @@ func topCountryView() *fortiView {
 			{Name: "sessions", Type: proto.ColumnType_INT, Description: "Number of sessions to the country in the window.", Fields: []string{"sessions"}},
 			{Name: "session_block", Type: proto.ColumnType_INT, Description: "Sessions that were blocked.", Fields: []string{"session_block"}},
 			{Name: "session_pass", Type: proto.ColumnType_INT, Description: "Sessions that were allowed.", Fields: []string{"session_pass"}},
-			{Name: "bytes", Type: proto.ColumnType_INT, Description: "Total bytes exchanged with the country in the window.", Value: rowBytes},
+			{Name: "bytes", Type: proto.ColumnType_INT, Description: "Total bytes exchanged with the country in the window.", Value: rowBytes, SortField: "bandwidth"},
 			{Name: "traffic_in", Type: proto.ColumnType_INT, Description: "Bytes received from the country.", Fields: []string{"traffic_in"}},
 			{Name: "traffic_out", Type: proto.ColumnType_INT, Description: "Bytes sent to the country.", Fields: []string{"traffic_out"}},
 		}, threatScoreColumns("the traffic to the country"), deviceListColumns("logged the traffic")),

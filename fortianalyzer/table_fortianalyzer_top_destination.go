@@ -23,7 +23,7 @@ func topDestinationView() *fortiView {
 			{Name: "sessions", Type: proto.ColumnType_INT, Description: "Number of sessions to the destination in the window.", Fields: []string{"sessions"}},
 			{Name: "session_block", Type: proto.ColumnType_INT, Description: "Sessions that were blocked.", Fields: []string{"session_block"}},
 			{Name: "session_pass", Type: proto.ColumnType_INT, Description: "Sessions that were allowed.", Fields: []string{"session_pass"}},
-			{Name: "bytes", Type: proto.ColumnType_INT, Description: "Total bytes exchanged with the destination in the window.", Value: rowBytes},
+			{Name: "bytes", Type: proto.ColumnType_INT, Description: "Total bytes exchanged with the destination in the window.", Value: rowBytes, SortField: "bandwidth"},
 			{Name: "traffic_in", Type: proto.ColumnType_INT, Description: "Bytes received from the destination.", Fields: []string{"traffic_in"}},
 			{Name: "traffic_out", Type: proto.ColumnType_INT, Description: "Bytes sent to the destination.", Fields: []string{"traffic_out"}},
 		}, deviceListColumns("logged the traffic")),

@@ -24,7 +24,7 @@ func topSourceView() *fortiView {
 			{Name: "sessions", Type: proto.ColumnType_INT, Description: "Number of sessions the source opened in the window.", Fields: []string{"sessions"}},
 			{Name: "session_block", Type: proto.ColumnType_INT, Description: "Sessions that were blocked.", Fields: []string{"session_block"}},
 			{Name: "session_pass", Type: proto.ColumnType_INT, Description: "Sessions that were allowed.", Fields: []string{"session_pass"}},
-			{Name: "bytes", Type: proto.ColumnType_INT, Description: "Total bytes the source sent and received in the window (the appliance's bandwidth field, which counts bytes).", Value: rowBytes},
+			{Name: "bytes", Type: proto.ColumnType_INT, Description: "Total bytes the source sent and received in the window (the appliance's bandwidth field, which counts bytes).", Value: rowBytes, SortField: "bandwidth"},
 			{Name: "bits_per_second", Type: proto.ColumnType_DOUBLE, Description: "Average rate over the window, bytes x 8 / window seconds (for a task read by tid, over the window its answer reports; NULL when it reports none).", Value: bitsPerSecond},
 			{Name: "traffic_in", Type: proto.ColumnType_INT, Description: "Bytes received by the source.", Fields: []string{"traffic_in"}},
 			{Name: "traffic_out", Type: proto.ColumnType_INT, Description: "Bytes sent by the source.", Fields: []string{"traffic_out"}},

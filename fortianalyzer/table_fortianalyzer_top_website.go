@@ -23,7 +23,7 @@ func topWebsiteView() *fortiView {
 			{Name: "session_block", Type: proto.ColumnType_INT, Description: "Sessions the web filter blocked.", Fields: []string{"session_block", "blocked"}},
 			{Name: "session_pass", Type: proto.ColumnType_INT, Description: "Sessions the web filter allowed.", Fields: []string{"session_pass"}},
 			{Name: "browse_time", Type: proto.ColumnType_INT, Description: "Browsing time in the category, in seconds.", Fields: []string{"browsetime"}},
-			{Name: "bytes", Type: proto.ColumnType_INT, Description: "Total bytes in the window.", Value: rowBytes},
+			{Name: "bytes", Type: proto.ColumnType_INT, Description: "Total bytes in the window.", Value: rowBytes, SortField: "bandwidth"},
 			{Name: "traffic_in", Type: proto.ColumnType_INT, Description: "Bytes received.", Fields: []string{"traffic_in"}},
 			{Name: "traffic_out", Type: proto.ColumnType_INT, Description: "Bytes sent.", Fields: []string{"traffic_out"}},
 			{Name: "fortigates", Type: proto.ColumnType_JSON, Description: "FortiGates (serials or names) that logged the traffic.", Value: func(r *viewRow) any { return toList(r.field("fortigate")) }},

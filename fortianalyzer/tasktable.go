@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sync"
 
 	"github.com/faz-sql/steampipe-plugin-fortianalyzer/internal/faz"
@@ -196,12 +197,40 @@ func pushedLimit(d *plugin.QueryData) int {
 	return 0
 }
 
+// splitInList names the column of an IN list the SDK split into one list call per value
+// (Table.doListForQualValues: it runs them concurrently, interleaves their rows and shares
+// one LIMIT), or "" when it did not: the query's quals still hold the list while this
+// call's equals qual holds one value. An ORDER BY pushed down cannot hold across them.
+func splitInList(d *plugin.QueryData) string {
+	if d.QueryContext == nil {
+		return ""
+	}
+	for col, qs := range d.QueryContext.UnsafeQuals {
+		for _, q := range qs.GetQuals() {
+			if q.GetValue().GetListValue() != nil && d.EqualsQuals[col] != nil && d.EqualsQuals[col].GetListValue() == nil {
+				return col
+			}
+		}
+	}
+	return ""
+}
+
 // streamTasks runs tasks concurrently (the client bounds how many run on the appliance at
 // once) and streams their rows as they are decoded. When the SQL engine needs no more rows
 // or a task fails, ctx is cancelled, and the client deletes the tasks still alive on the
 // appliance before this returns.
 func streamTasks(ctx context.Context, d *plugin.QueryData, table string, tasks []*taskQuery, keep func(*viewRow) bool,
 	run func(ctx context.Context, t *taskQuery, emit func(faz.Row) error) error) error {
+	return streamTasksSorted(ctx, d, table, tasks, keep, nil, run)
+}
+
+// streamTasksSorted is streamTasks for an ORDER BY the SQL engine handed down and now
+// trusts: with order set, every task's rows are gathered and streamed sorted by it (stable:
+// ties keep the appliance's ranking), so several tasks' rows never interleave and an
+// appliance's own tie or NULL order never reaches SQL as the asked one. FortiView answers
+// are aggregates the tasks' limit bounds, at most what SQL would have sorted itself.
+func streamTasksSorted(ctx context.Context, d *plugin.QueryData, table string, tasks []*taskQuery, keep func(*viewRow) bool,
+	order func(a, b *viewRow) int, run func(ctx context.Context, t *taskQuery, emit func(faz.Row) error) error) error {
 	// The scan's own context tells when SQL wants no more rows: an embedded engine may
 	// report that through Err before Done (see internal/pluginsql scanCtx).
 	scan := ctx
@@ -232,8 +261,13 @@ func streamTasks(ctx context.Context, d *plugin.QueryData, table string, tasks [
 	}
 	go func() { wg.Wait(); close(rows) }()
 
+	var held []*viewRow
 	for r := range rows {
 		if keep != nil && !keep(r) {
+			continue
+		}
+		if order != nil {
+			held = append(held, r)
 			continue
 		}
 		d.StreamListItem(ctx, r)
@@ -250,6 +284,13 @@ func streamTasks(ctx context.Context, d *plugin.QueryData, table string, tasks [
 		plugin.Logger(ctx).Error(table+".list", "api_error", err)
 		return err
 	default:
-		return nil
 	}
+	slices.SortStableFunc(held, order)
+	for _, r := range held {
+		d.StreamListItem(ctx, r)
+		if d.RowsRemaining(scan) == 0 {
+			break
+		}
+	}
+	return nil
 }

@@ -4,8 +4,10 @@ package fortianalyzer
 // dialect) and the SDK columns built from them, reading the *viewRow every list streams.
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/faz-sql/steampipe-plugin-fortianalyzer/internal/faz"
 	"github.com/turbot/steampipe-plugin-sdk/v5/grpc/proto"
@@ -34,6 +36,10 @@ type viewColumn struct {
 	// itself before streaming a row: the appliance cannot filter on them, but rows SQL
 	// would discard then never cost a per-row hydrate (a drilldown search).
 	Local bool
+	// SortField, for a computed column, is the source field whose FortiView ranking
+	// (sort-by) orders the column too, e.g. bandwidth for bytes. A numeric column read
+	// from Fields ranks by Fields[0]. See fortiView.sortField.
+	SortField string
 }
 
 // viewRow is what the list hydrate streams: a row of the view plus the task it came from.
@@ -78,15 +84,71 @@ func columnValue(_ context.Context, d *transform.TransformData) (any, error) {
 	if !ok {
 		return nil, fmt.Errorf("column %s: unexpected row type %T", d.ColumnName, d.HydrateItem)
 	}
-	c := d.Param.(*viewColumn)
+	return d.Param.(*viewColumn).value(r), nil
+}
+
+// value is the column's value on r (nil for SQL NULL).
+func (c *viewColumn) value(r *viewRow) any {
 	if c.Value != nil {
-		return c.Value(r), nil
+		return c.Value(r)
 	}
 	v := r.field(c.Fields...)
 	if v == nil {
-		return nil, nil
+		return nil
 	}
-	return convert(c.Type, v), nil
+	return convert(c.Type, v)
+}
+
+// sortTerm is one term of an ORDER BY the engine handed to the plugin.
+type sortTerm struct {
+	col  *viewColumn
+	desc bool
+}
+
+// compareRows orders two rows by the terms as SQLite orders the values: NULL first
+// ascending (last descending), numbers by value. Columns given SQL's ORDER BY are numeric
+// (fortiView.sortField), so text never needs a collation here.
+func compareRows(terms []sortTerm, a, b *viewRow) int {
+	for _, t := range terms {
+		c := compareValues(t.col.value(a), t.col.value(b))
+		if t.desc {
+			c = -c
+		}
+		if c != 0 {
+			return c
+		}
+	}
+	return 0
+}
+
+func compareValues(a, b any) int {
+	if a == nil || b == nil {
+		switch {
+		case a == nil && b == nil:
+			return 0
+		case a == nil:
+			return -1
+		}
+		return 1
+	}
+	x, xok := number(a)
+	y, yok := number(b)
+	if xok && yok {
+		return cmp.Compare(x, y)
+	}
+	return strings.Compare(fmt.Sprint(a), fmt.Sprint(b))
+}
+
+func number(v any) (float64, bool) {
+	switch n := v.(type) {
+	case int64:
+		return float64(n), true
+	case int:
+		return float64(n), true
+	case float64:
+		return n, true
+	}
+	return 0, false
 }
 
 // field returns the first present, non-null source field of the row.

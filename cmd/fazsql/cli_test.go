@@ -59,7 +59,7 @@ func testWiring() wiring {
 							}},
 							Columns: []*plugin.Column{
 								{Name: "name", Type: proto.ColumnType_STRING, Description: "Name."},
-								{Name: "n", Type: proto.ColumnType_INT, Description: "Number."},
+								{Name: "n", Type: proto.ColumnType_INT, Description: "Number.", Sort: plugin.SortAsc}, // streamed ascending
 								{Name: "ok", Type: proto.ColumnType_BOOL, Description: "Flag."},
 								{Name: "tags", Type: proto.ColumnType_JSON, Description: "Tags."},
 								{Name: "label", Type: proto.ColumnType_STRING, Description: "Connection label."},
@@ -203,6 +203,13 @@ select count(*) as c from t_item
 	}
 	if !strings.Contains(stderr, "unknown command .nope") {
 		t.Errorf("stderr = %q", stderr)
+	}
+	inspectsSort := false
+	for _, l := range strings.Split(out, "\n") {
+		inspectsSort = inspectsSort || (strings.HasPrefix(l, "| n ") && strings.Contains(l, "| asc "))
+	}
+	if !inspectsSort {
+		t.Errorf(".inspect does not show n's sort order:\n%s", out)
 	}
 	if _, err := os.Stat(filepath.Join(home, ".fazsql_history")); err == nil {
 		t.Error("non-interactive shell wrote history")

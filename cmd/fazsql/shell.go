@@ -176,12 +176,13 @@ func (a *app) inspect(name string) error {
 		if t.Description != "" {
 			fmt.Fprintln(a.env.Stdout, t.Description)
 		}
-		src := &sliceSource{cols: []string{"column", "type", "key", "description"}}
+		// sort: the orders the plugin returns rows in, so that an ORDER BY (and its LIMIT) goes down
+		src := &sliceSource{cols: []string{"column", "type", "key", "sort", "description"}}
 		for _, c := range t.Columns {
 			if c.Hidden && c.Name != "sp_connection_name" {
 				continue
 			}
-			src.rows = append(src.rows, []any{c.Name, c.Type, c.KeyColumn, c.Description})
+			src.rows = append(src.rows, []any{c.Name, c.Type, c.KeyColumn, c.Sort, c.Description})
 		}
 		_, err := writeResult(a.env.Stdout, "table", src, nil)
 		return err

@@ -37,7 +37,14 @@ type FortiViewSpec struct {
 	Limit  int
 	Offset int // rows to skip first
 	SortBy []Sort
+	// SortRequired: the caller relies on SortBy (an SQL ORDER BY pushed down), so an
+	// appliance refusing the column fails the run with ErrSortRefused instead of running
+	// the view in its own order.
+	SortRequired bool
 }
+
+// ErrSortRefused wraps the appliance's refusal of a required sort-by column.
+var ErrSortRefused = errors.New("faz: the appliance cannot sort this view by the column")
 
 // TaskInfo describes a finished FortiView run.
 type TaskInfo struct {
@@ -81,6 +88,9 @@ func (c *Client) RunFortiView(ctx context.Context, spec FortiViewSpec, fn func(R
 			pollParams: map[string]any{"apiver": 3},
 		}
 		st, err := c.runTask(ctx, t, &info)
+		if err != nil && info.Rows == 0 && isUnknownSortColumn(err) && spec.SortRequired {
+			return info, fmt.Errorf("%w: %w", ErrSortRefused, err)
+		}
 		if err != nil && info.Rows == 0 && isUnknownSortColumn(err) && base["sort-by"] != nil {
 			// The ranking column is an optimisation, not the question: an appliance that
 			// does not know it (other versions, the seed documents' server) still ranks by

@@ -561,3 +561,26 @@ func TestUnknownSortColumnFallsBackToTheViewsOrder(t *testing.T) {
 		t.Fatalf("%d rows after %d adds, want 5 after 2 (the refused one, then the view's order)", len(rows), adds)
 	}
 }
+
+// TestRequiredSortRefusedIsAnError: when the caller relies on the order (an SQL ORDER BY
+// pushed down), a refused sort-by fails the run, typed, before any row, and is not retried.
+func TestRequiredSortRefusedIsAnError(t *testing.T) {
+	e := startSim(t, fazsim.Options{}, nil)
+	spec := fvSpec("top-sources", 5)
+	spec.SortBy = []Sort{{Field: "no_such_column", Order: "desc"}}
+	spec.SortRequired = true
+	var rows []Row
+	_, err := e.c.RunFortiView(context.Background(), spec, collect(&rows))
+	if !errors.Is(err, ErrSortRefused) || !strings.Contains(err.Error(), "Missing columns") {
+		t.Fatalf("err = %v, want ErrSortRefused carrying the appliance's message", err)
+	}
+	adds := 0
+	for k, n := range e.sim.Stats().Requests {
+		if strings.HasPrefix(k, "add /fortiview/") {
+			adds += n
+		}
+	}
+	if len(rows) != 0 || adds != 1 {
+		t.Fatalf("%d rows after %d adds, want none after the one refused add", len(rows), adds)
+	}
+}

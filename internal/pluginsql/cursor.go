@@ -20,7 +20,9 @@ type vtable struct {
 }
 
 // BestIndex implements sqlite3.VTab.
-func (t *vtable) BestIndex(idx *sqlite3.IndexInfo) error { return bestIndex(t.def, idx) }
+func (t *vtable) BestIndex(idx *sqlite3.IndexInfo) error {
+	return bestIndex(t.def, idx, len(t.conn.Children) > 1)
+}
 
 // Open implements sqlite3.VTab.
 func (t *vtable) Open() (sqlite3.VTabCursor, error) { return &cursor{t: t}, nil }
@@ -51,7 +53,7 @@ func (c *cursor) Filter(_ int, idxStr string, args ...sqlite3.Value) error {
 	if err != nil {
 		return c.fail(err)
 	}
-	c.scan = ScanInfo{Connection: c.t.conn.Name, Table: c.t.def.Name, Quals: describeQuals(quals), Limit: -1, Columns: p.Cols}
+	c.scan = ScanInfo{Connection: c.t.conn.Name, Table: c.t.def.Name, Quals: describeQuals(quals), Limit: -1, Columns: p.Cols, Sort: describeSort(p.Sort)}
 	if limit != nil {
 		c.scan.Limit = limit.Value
 	}
@@ -68,6 +70,9 @@ func (c *cursor) Filter(_ int, idxStr string, args ...sqlite3.Value) error {
 			Columns: p.Cols,
 			Quals:   quals,
 			Limit:   limit, //nolint:staticcheck // deprecated in the proto, still what the SDK reads
+			// The SDK keeps the rows in the plugin's order only when told one (QueryData
+			// buildRowsAsync), and its query cache keys on it (IndexItem.satisfiesSortOrder).
+			SortOrder: sortOrder(p.Sort),
 		},
 		ExecuteConnectionData: map[string]*proto.ExecuteConnectionData{},
 	}
@@ -256,6 +261,33 @@ func isDone(err error) bool {
 	}
 	var code sqlite3.ErrorCode
 	return errors.As(err, &code) && code == sqliteDone
+}
+
+// sortOrder is the plan's ORDER BY as the SDK's QueryContext.SortOrder, built as the
+// FDW's getSortColumns builds it.
+func sortOrder(sorts []planSort) []*proto.SortColumn {
+	var out []*proto.SortColumn
+	for _, s := range sorts {
+		o := proto.SortOrder_Asc
+		if s.Desc {
+			o = proto.SortOrder_Desc
+		}
+		out = append(out, &proto.SortColumn{Column: s.Col, Order: o})
+	}
+	return out
+}
+
+// describeSort renders the plan's ORDER BY for ScanInfo.
+func describeSort(sorts []planSort) []string {
+	var out []string
+	for _, s := range sorts {
+		dir := "asc"
+		if s.Desc {
+			dir = "desc"
+		}
+		out = append(out, s.Col+" "+dir)
+	}
+	return out
 }
 
 // describeQuals renders quals for ScanInfo.

@@ -11,8 +11,16 @@
 //   - only key-column constraints with a declared operator reach the plugin,
 //     and SQLite re-checks every constraint on the rows it gets back;
 //   - IN lists reach the plugin as one list qual when SQLite allows it;
+//   - an ORDER BY whose every term is a column declaring that direction
+//     (plugin.Column.Sort: SortAsc, SortDesc or SortAll) is the plugin's: SQLite
+//     is told the rows come sorted (orderByConsumed) and the plugin gets the
+//     terms in QueryContext.SortOrder, as the FDW's goFdwCanSort and
+//     getSortColumns decide; any other ORDER BY (an undeclared column or
+//     direction, a mixed list, an expression, a COLLATE, an aggregator of
+//     several connections, whose rows the SDK interleaves) SQLite sorts itself
+//     and the plugin gets no order;
 //   - LIMIT (+OFFSET) is passed only when every predicate went to the plugin
-//     and there is no ORDER BY;
+//     and there is no ORDER BY or the plugin took it;
 //   - a plan missing a required key column costs so much that SQLite feeds
 //     the key from another table of a join when it can;
 //   - every Filter call (once per outer row of a join) gets its own context and

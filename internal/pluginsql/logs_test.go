@@ -87,7 +87,7 @@ func TestTablesDescribesSchema(t *testing.T) {
 	for _, ti := range tables {
 		names = append(names, ti.Name)
 	}
-	if strings.Join(names, ",") != "toy_block,toy_child,toy_event,toy_fail,toy_host" {
+	if strings.Join(names, ",") != "toy_block,toy_child,toy_event,toy_fail,toy_host,toy_rank" {
 		t.Fatalf("tables = %v", names)
 	}
 	var host TableInfo
@@ -110,6 +110,18 @@ func TestTablesDescribesSchema(t *testing.T) {
 	}
 	if !found {
 		t.Error("no host column")
+	}
+	for _, ti := range tables {
+		if ti.Name != "toy_rank" {
+			continue
+		}
+		sorts := map[string]string{}
+		for _, c := range ti.Columns {
+			sorts[c.Name] = c.Sort
+		}
+		if sorts["score"] != "asc desc" || sorts["up"] != "asc" || sorts["down"] != "desc" || sorts["name"] != "" {
+			t.Errorf("toy_rank sorts = %v", sorts)
+		}
 	}
 	if db.Tables("nope") != nil {
 		t.Error("unknown connection should give nil")

@@ -6,6 +6,7 @@ import (
 	"math"
 
 	"github.com/ncruces/go-sqlite3"
+	"github.com/turbot/steampipe-plugin-sdk/v5/grpc/proto"
 )
 
 // plan is what BestIndex decided, carried to Filter in idxStr.
@@ -15,6 +16,16 @@ type plan struct {
 	Limit  int      `json:"l,omitempty"`
 	Offset int      `json:"o,omitempty"`
 	Cols   []string `json:"c"` // columns to ask the plugin for
+	// Sort is the ORDER BY handed to the plugin, set only when SQLite was told
+	// the rows come back in that order (orderByConsumed). It is part of the
+	// plan's text, so a plan made for one order is never run for another.
+	Sort []planSort `json:"s,omitempty"`
+}
+
+// planSort is one ORDER BY term passed to the plugin.
+type planSort struct {
+	Col  string `json:"n"`
+	Desc bool   `json:"d,omitempty"`
 }
 
 // planQual is one constraint passed to the plugin.
@@ -57,11 +68,14 @@ const (
 	callCost        = 1000 // one plugin call, whatever it returns
 )
 
-// bestIndex fills idx for table t; see the package doc for the rules.
-func bestIndex(t *tableDef, idx *sqlite3.IndexInfo) error {
+// bestIndex fills idx for table t; see the package doc for the rules. merged is true
+// when the scan's rows come from several connections (an aggregator), which the SDK
+// interleaves in no order.
+func bestIndex(t *tableDef, idx *sqlite3.IndexInfo, merged bool) error {
 	p := plan{}
 	argc := 0
 	unhandled := false
+	inList := false             // an IN list goes to the plugin whole
 	have := map[string]bool{}   // key columns with a pushed qual
 	haveEq := map[string]bool{} // ... with a pushed = qual
 	limitAt, offsetAt := -1, -1
@@ -95,6 +109,7 @@ func bestIndex(t *tableDef, idx *sqlite3.IndexInfo) error {
 		q := planQual{Col: col.Name, Op: op}
 		if op == "=" {
 			q.In = idx.In(i, 1)
+			inList = inList || q.In
 			haveEq[col.Name] = true
 			rows /= 100
 		} else {
@@ -103,9 +118,21 @@ func bestIndex(t *tableDef, idx *sqlite3.IndexInfo) error {
 		have[col.Name] = true
 		p.Quals = append(p.Quals, q)
 	}
+	// The ORDER BY is the plugin's when every term is a column declaring that
+	// direction (Column.Sort), as Steampipe's FDW decides (goFdwCanSort); SQLite
+	// then skips its own sort and trusts the rows' order.
+	// Not with an IN list handed over whole: the SDK runs the list hydrate once per
+	// value, concurrently, and interleaves their rows (Table.doListForQualValues), as
+	// SQLite itself never trusts a vtab's order under an IN it iterates.
+	if sorts, ok := t.sortable(idx.OrderBy); ok && !merged && !inList {
+		idx.OrderByConsumed = true
+		p.Sort = sorts
+	}
 	// LIMIT is safe to push only when the plugin saw every predicate and
-	// no ORDER BY could need rows beyond the first N.
-	if limitAt >= 0 && !unhandled && len(idx.OrderBy) == 0 && idx.Constraint[limitAt].Usable {
+	// no ORDER BY could need rows beyond the first N: there is none, or the
+	// plugin returns rows in its order (the FDW's canPushdownAllSortFields).
+	orderOK := len(idx.OrderBy) == 0 || idx.OrderByConsumed
+	if limitAt >= 0 && !unhandled && orderOK && idx.Constraint[limitAt].Usable {
 		argc++
 		idx.ConstraintUsage[limitAt].ArgvIndex = argc
 		p.Limit = argc
@@ -146,6 +173,31 @@ func bestIndex(t *tableDef, idx *sqlite3.IndexInfo) error {
 	}
 	idx.IdxStr = p.encode()
 	return nil
+}
+
+// sortable returns the ORDER BY as plugin sort terms when the plugin declares every
+// term's column sortable in that direction; SQLite passes an ORDER BY only when each
+// term is a plain column of this table under the column's own collation.
+func (t *tableDef) sortable(order []sqlite3.IndexOrderBy) ([]planSort, bool) {
+	if len(order) == 0 {
+		return nil, false
+	}
+	out := make([]planSort, 0, len(order))
+	for _, o := range order {
+		col, err := t.column(o.Column)
+		if err != nil || col.Hidden {
+			return nil, false // the rowid, or a column the engine fills
+		}
+		want := proto.SortOrder_Asc
+		if o.Desc {
+			want = proto.SortOrder_Desc
+		}
+		if col.Sort != want && col.Sort != proto.SortOrder_All {
+			return nil, false
+		}
+		out = append(out, planSort{Col: col.Name, Desc: o.Desc})
+	}
+	return out, true
 }
 
 // usedColumns lists the plugin columns SQLite reads, from the ColumnsUsed

@@ -3,6 +3,8 @@ package pluginsql
 import (
 	"sort"
 	"strings"
+
+	"github.com/turbot/steampipe-plugin-sdk/v5/grpc/proto"
 )
 
 // TableInfo describes one plugin table, for shells and documentation.
@@ -22,6 +24,10 @@ type TableColumn struct {
 	// KeyColumn says how the plugin uses quals on the column, e.g.
 	// "required =" or "optional = < >"; empty when it does not.
 	KeyColumn string
+	// Sort is the order the plugin can return rows in by this column, so that an
+	// ORDER BY on it (with its LIMIT) goes to the plugin: "asc", "desc", "asc desc",
+	// or empty.
+	Sort string
 }
 
 // Tables lists the tables of a connection ("" for the default one), sorted
@@ -57,6 +63,7 @@ func (db *DB) Tables(connection string) []TableInfo {
 				}
 				tc.KeyColumn = req + " " + strings.Join(ops, " ")
 			}
+			tc.Sort = map[proto.SortOrder]string{proto.SortOrder_Asc: "asc", proto.SortOrder_Desc: "desc", proto.SortOrder_All: "asc desc"}[c.SortOrder]
 			ti.Columns = append(ti.Columns, tc)
 		}
 		out = append(out, ti)

@@ -21,6 +21,9 @@ type column struct {
 	Hidden bool
 	// Hydrate is non-empty when the column needs a per-row hydrate call.
 	Hydrate string
+	// Sort is the order the plugin can return rows in by this column
+	// (Column.Sort in the SDK): none, asc, desc or all.
+	Sort proto.SortOrder
 }
 
 // keyColumn is what the plugin accepts as a qual on one column.
@@ -49,7 +52,7 @@ func newTableDef(name string, s *proto.TableSchema) *tableDef {
 	for _, c := range s.Columns {
 		hidden := c.Name == colConnectionName || c.Name == colCtx || c.Name == colDeprecatedCtx
 		t.byName[c.Name] = len(t.Columns)
-		t.Columns = append(t.Columns, column{Name: c.Name, Type: c.Type, Hidden: hidden, Hydrate: c.Hydrate})
+		t.Columns = append(t.Columns, column{Name: c.Name, Type: c.Type, Hidden: hidden, Hydrate: c.Hydrate, Sort: c.SortOrder})
 	}
 	if _, ok := t.byName[colConnectionName]; !ok {
 		// older SDKs: still offer the column, the engine fills it

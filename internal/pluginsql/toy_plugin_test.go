@@ -33,6 +33,7 @@ type toyCall struct {
 	Quals      []string // "col op value", sorted
 	Limit      int64    // -1 none
 	Columns    []string // sorted
+	Sort       []string // QueryContext.SortOrder as "col asc|desc", in order
 }
 
 func newToy() *toy {
@@ -50,6 +51,9 @@ func (ty *toy) record(ctx context.Context, d *plugin.QueryData) {
 		}
 	}
 	sort.Strings(c.Quals)
+	for _, o := range d.QueryContext.SortOrder {
+		c.Sort = append(c.Sort, o.Column+" "+o.Order.String())
+	}
 	c.Columns = append(c.Columns, d.QueryContext.Columns...)
 	sort.Strings(c.Columns)
 	ty.mu.Lock()
@@ -148,6 +152,7 @@ func (ty *toy) pluginFunc() plugin.PluginFunc {
 				"toy_event": ty.eventTable(),
 				"toy_fail":  ty.failTable(),
 				"toy_block": ty.blockTable(),
+				"toy_rank":  ty.rankTable(),
 			},
 		}
 	}
@@ -298,5 +303,84 @@ func (ty *toy) blockTable() *plugin.Table {
 			},
 		},
 		Columns: []*plugin.Column{{Name: "name", Type: proto.ColumnType_STRING, Description: "Name."}},
+	}
+}
+
+type rankRow struct {
+	ID, Score, Up, Down int64
+	Name, Grp           string
+}
+
+// toyRanks are the rows of toy_rank in the order the plugin returns them unsorted:
+// a scramble, so that an engine trusting an order it never asked for shows it.
+func toyRanks() []rankRow {
+	var rows []rankRow
+	for i := range 20 {
+		k := int64((i * 7) % 20) // a permutation of 0..19
+		rows = append(rows, rankRow{ID: int64(i), Score: k, Up: k, Down: k, Name: fmt.Sprintf("r%02d", 19-k), Grp: fmt.Sprintf("g%d", i%2)})
+	}
+	return rows
+}
+
+// rankTable declares sort orders: score both ways, up ascending only, down descending
+// only, id and name none. Its list sorts by QueryContext.SortOrder when every term is one
+// it declared, and otherwise streams its scramble, as a plugin that cannot sort would.
+func (ty *toy) rankTable() *plugin.Table {
+	declared := map[string]plugin.SortOrder{"score": plugin.SortAll, "up": plugin.SortAsc, "down": plugin.SortDesc}
+	key := func(r rankRow, col string) int64 {
+		switch col {
+		case "score":
+			return r.Score
+		case "up":
+			return r.Up
+		}
+		return r.Down
+	}
+	return &plugin.Table{
+		Name: "toy_rank",
+		List: &plugin.ListConfig{
+			KeyColumns: plugin.KeyColumnSlice{{Name: "grp", Require: plugin.Optional, Operators: []string{"="}}},
+			Hydrate: func(ctx context.Context, d *plugin.QueryData, _ *plugin.HydrateData) (any, error) {
+				ty.record(ctx, d)
+				var rows []rankRow
+				for _, r := range toyRanks() {
+					if g := d.EqualsQualString("grp"); g == "" || g == r.Grp {
+						rows = append(rows, r)
+					}
+				}
+				order := d.QueryContext.SortOrder
+				honour := len(order) > 0
+				for _, o := range order {
+					can := declared[o.Column]
+					honour = honour && (can == plugin.SortAll || can == o.Order)
+				}
+				if honour {
+					sort.SliceStable(rows, func(i, j int) bool {
+						for _, o := range order {
+							a, b := key(rows[i], o.Column), key(rows[j], o.Column)
+							if a != b {
+								return (a < b) != (o.Order == plugin.SortDesc)
+							}
+						}
+						return false
+					})
+				}
+				for _, r := range rows {
+					d.StreamListItem(ctx, r)
+					if d.RowsRemaining(ctx) == 0 {
+						return nil, nil
+					}
+				}
+				return nil, nil
+			},
+		},
+		Columns: []*plugin.Column{
+			{Name: "id", Type: proto.ColumnType_INT, Description: "Position in the plugin's own order."},
+			{Name: "score", Type: proto.ColumnType_INT, Description: "Sortable both ways.", Sort: plugin.SortAll},
+			{Name: "up", Type: proto.ColumnType_INT, Description: "Sortable ascending.", Sort: plugin.SortAsc},
+			{Name: "down", Type: proto.ColumnType_INT, Description: "Sortable descending.", Sort: plugin.SortDesc},
+			{Name: "name", Type: proto.ColumnType_STRING, Description: "Not sortable."},
+			{Name: "grp", Type: proto.ColumnType_STRING, Description: "Group (key column: =, IN)."},
+		},
 	}
 }
