@@ -2,6 +2,7 @@ package fazsim
 
 import (
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -106,7 +107,8 @@ func (r LogRow) Field(name string) (string, bool) {
 		case "logdesc", "msg":
 			return eventDescs[pick(r.h>>9, len(eventDescs))], true
 		}
-		return "", false
+		v, ok, _ := r.typeField(name, t)
+		return v, ok
 	}
 	switch name {
 	case "srcport":
@@ -181,6 +183,9 @@ func (r LogRow) Field(name string) (string, bool) {
 		}
 		return destCatalog[r.dst].Hostname, r.LogType == "dns"
 	}
+	if v, ok, known := r.typeField(name, t); known {
+		return v, ok
+	}
 	if t == nil {
 		return "", false
 	}
@@ -222,6 +227,8 @@ var rowFields = []string{
 	"proto", "service", "action", "policyid", "policyname", "poluuid", "policytype", "sentbyte", "rcvdbyte", "sentpkt", "rcvdpkt", "duration",
 	"user", "unauthuser", "app", "appid", "appcat", "apprisk", "url", "catid", "catdesc", "qname", "logdesc", "msg",
 	"crlevel", "crscore", "attack", "severity", "virus", "cve", "threats", "threattyps", "threatlvls", "threatwgts", "threatcnts",
+	// per-type fields (typeField)
+	"eventtype", "ui", "cfgpath", "attackid", "ref", "virusid", "dtype", "filename", "cat", "qtype", "qtypeval", "qclass", "ipaddr",
 }
 
 // Map returns every field the row carries.
@@ -233,4 +240,125 @@ func (r LogRow) Map() map[string]string {
 		}
 	}
 	return m
+}
+
+// typeField serves the fields one log type has beside the common ones, as the FortiOS Log
+// Message Reference lists them (docs.fortinet.com, fortigate 7.6.0 unless said):
+//   - event: ui and cfgpath on config and admin messages (44545 LOGID_EVENT_CONFIG_OBJ,
+//     44547 LOGID_EVENT_CONFIG_OBJATTR: ui "User Interface", cfgpath "Configuration path");
+//   - attack (IPS): eventtype, attackid, ref (16384 LOGID_ATTCK_SIGNATURE_TCP_UDP; the ref
+//     value's form from the sample log in the same reference, "http://www.fortinet.com/ids/VID<attackid>");
+//   - virus: eventtype, virusid, dtype, filename, ref (8192 MESGID_INFECT_WARNING and its
+//     sample in "Antivirus log support for CEF", 7.0.0: dtype="Virus",
+//     ref="http://www.fortinet.com/ve?vn=<virus>");
+//   - webfilter: eventtype and cat, the category id beside catdesc (13312
+//     LOG_ID_WEB_FTGD_CAT_ALLOW; sample in "Webfilter log support for CEF", 7.0.6:
+//     eventtype="ftgd_blk" cat=26 catdesc="Malicious Websites");
+//   - dns: qtype, qtypeval, qclass, ipaddr (54000 LOG_ID_DNS_QUERY; ipaddr "IP addresses
+//     from DNS response answer section", 54803 LOG_ID_DNS_FTGD_CAT_BLOCK, 6.0.7).
+//
+// known reports whether name is one of these fields (then ok says whether this row has it).
+func (r LogRow) typeField(name string, t *Threat) (v string, ok, known bool) {
+	switch name {
+	case "eventtype":
+		switch r.LogType {
+		case "attack":
+			return "signature", true, true
+		case "virus":
+			return "infected", true, true
+		case "webfilter":
+			if r.blocked {
+				return "ftgd_blk", true, true
+			}
+			return "ftgd_allow", true, true
+		case "dns":
+			return "dns-response", true, true
+		}
+		return "", false, true
+	case "ui":
+		if r.LogType != "event" {
+			return "", false, true
+		}
+		// Admin and config messages name the interface and the admin's address.
+		if d := eventDescs[pick(r.h>>9, len(eventDescs))]; strings.HasPrefix(d, "Admin") || d == "Configuration changed" {
+			return []string{"GUI", "ssh", "jsconsole"}[pick(r.h>>13, 3)] + "(" + r.endpoint().IP + ")", true, true
+		}
+		return "", false, true
+	case "cfgpath":
+		if r.LogType == "event" && eventDescs[pick(r.h>>9, len(eventDescs))] == "Configuration changed" {
+			return []string{"firewall.policy", "firewall.address", "system.interface", "user.local"}[pick(r.h>>15, 4)], true, true
+		}
+		return "", false, true
+	case "attackid":
+		if r.LogType == "attack" && t != nil {
+			return strconv.Itoa(signatureID(t.Name)), true, true
+		}
+		return "", false, true
+	case "virusid":
+		if r.LogType == "virus" && t != nil {
+			return strconv.Itoa(signatureID(t.Name)), true, true
+		}
+		return "", false, true
+	case "ref":
+		if t == nil {
+			return "", false, true
+		}
+		switch r.LogType {
+		case "attack":
+			return "http://www.fortinet.com/ids/VID" + strconv.Itoa(signatureID(t.Name)), true, true
+		case "virus":
+			return "http://www.fortinet.com/ve?vn=" + t.Name, true, true
+		}
+		return "", false, true
+	case "dtype":
+		return "Virus", r.LogType == "virus", true
+	case "filename":
+		if r.LogType == "virus" {
+			return []string{"invoice.pdf.exe", "setup.msi", "report.docm", "update.zip", "eicar.com"}[pick(r.h>>17, 5)], true, true
+		}
+		return "", false, true
+	case "cat":
+		if r.LogType != "webfilter" {
+			return "", false, true
+		}
+		if t != nil {
+			return threatCatIDs[t.Type], true, true
+		}
+		return strconv.Itoa(webCatalog[r.web].CatID), true, true
+	case "qtype", "qtypeval", "qclass":
+		if r.LogType != "dns" {
+			return "", false, true
+		}
+		// A and AAAA queries, IN class (RFC 1035 / 3596 type values).
+		aaaa := pick(r.h>>19, 4) == 0
+		switch name {
+		case "qtype":
+			if aaaa {
+				return "AAAA", true, true
+			}
+			return "A", true, true
+		case "qtypeval":
+			if aaaa {
+				return "28", true, true
+			}
+			return "1", true, true
+		}
+		return "IN", true, true
+	case "ipaddr":
+		if r.LogType != "dns" || r.blocked || pick(r.h>>19, 4) == 0 {
+			return "", false, true // no A answer: blocked, or an AAAA query
+		}
+		return destCatalog[r.dst].IP, true, true
+	}
+	return "", false, false
+}
+
+// signatureID is a FortiGuard signature id for a threat name: stable per name, in the
+// 5-digit range the reference's samples show (attackid=23305, virusid=2172).
+func signatureID(name string) int {
+	var h uint64 = 14695981039346656037
+	for i := 0; i < len(name); i++ {
+		h = (h ^ uint64(name[i])) * 1099511628211
+	}
+	return 1000 + int(h%60000)
 }
