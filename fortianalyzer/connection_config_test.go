@@ -83,7 +83,9 @@ func TestResolveSettingsErrorsNameTheOption(t *testing.T) {
 		{"negative request timeout", func(c *fortianalyzerConfig) { c.RequestTimeout = ptr("-1s") }, "request_timeout:"},
 		{"default over max", func(c *fortianalyzerConfig) { c.DefaultTimeRange, c.MaxTimeRange = ptr("10d"), ptr("7d") }, "default_time_range:"},
 		{"bad log duration", func(c *fortianalyzerConfig) { c.DefaultLogTimeRange = ptr("0") }, "default_log_time_range:"},
-		{"log default over max", func(c *fortianalyzerConfig) { c.DefaultTimeRange, c.DefaultLogTimeRange, c.MaxTimeRange = ptr("1h"), ptr("2h"), ptr("1h") }, "default_log_time_range:"},
+		{"log default over max", func(c *fortianalyzerConfig) {
+			c.DefaultTimeRange, c.DefaultLogTimeRange, c.MaxTimeRange = ptr("1h"), ptr("2h"), ptr("1h")
+		}, "default_log_time_range:"},
 		{"tasks out of range", func(c *fortianalyzerConfig) { c.MaxConcurrentTasks = ptr(0) }, "max_concurrent_tasks:"},
 		{"bad timezone", func(c *fortianalyzerConfig) { c.Timezone = ptr("Mars/Olympus") }, "timezone:"},
 		{"bad fingerprint", func(c *fortianalyzerConfig) { c.TLSFingerprint = ptr("abcd") }, "tls_fingerprint:"},

@@ -75,4 +75,3 @@ var logColumns = []viewColumn{
 	{Name: "threat_level", Type: proto.ColumnType_INT, Description: "Threat level from the log's crlevel: 0 (info) to 4 (critical).", Value: logThreatLevel},
 	{Name: "message", Type: proto.ColumnType_STRING, Description: "Log message or description.", Fields: []string{"msg", "logdesc"}},
 }
-
