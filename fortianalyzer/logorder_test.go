@@ -257,3 +257,29 @@ func TestLogTablesDeclareTimeSort(t *testing.T) {
 		}
 	}
 }
+
+// TestLogTableDocsListPushdowns: every log table has a docs page whose Important notes name
+// each of its pushed-down columns and the default window.
+func TestLogTableDocsListPushdowns(t *testing.T) {
+	for _, lt := range logTables() {
+		b, err := os.ReadFile("../docs/tables/" + lt.Name + ".md")
+		if err != nil {
+			t.Errorf("%s: no docs page: %v", lt.Name, err)
+			continue
+		}
+		doc := string(b)
+		notes, _, _ := strings.Cut(doc[strings.Index(doc, "## Important notes")+1:], "## Examples")
+		if !strings.Contains(doc, "## Important notes") || !strings.Contains(notes, "default_log_time_range") {
+			t.Errorf("%s: the Important notes must state the default window (default_log_time_range)", lt.Name)
+		}
+		pds := lt.Pushdowns
+		if lt.PushdownFor != nil {
+			pds = lt.PushdownFor(nil)
+		}
+		for _, pd := range pds {
+			if !strings.Contains(notes, "`"+pd.Column+"`") {
+				t.Errorf("%s: pushed-down column %s is not listed in the Important notes", lt.Name, pd.Column)
+			}
+		}
+	}
+}

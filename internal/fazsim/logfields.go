@@ -1,6 +1,7 @@
 package fazsim
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -75,7 +76,8 @@ func (r LogRow) Field(name string) (string, bool) {
 	case "vd":
 		return r.vdom, true
 	case "logid":
-		return logIDs[r.LogType], true
+		id, ok := logIDs[r.LogType]
+		return id, ok
 	case "type":
 		ty, _ := r.typeSubtype()
 		return ty, true
@@ -100,13 +102,19 @@ func (r LogRow) Field(name string) (string, bool) {
 		u := r.endpoint().User
 		return u, u == "" && traffic
 	case "action":
-		return r.action(), traffic
+		a := r.action()
+		return a, traffic && a != ""
 	}
 	if !traffic {
 		switch name {
 		case "logdesc", "msg":
 			return eventDescs[pick(r.h>>9, len(eventDescs))], true
 		}
+		v, ok, _ := r.typeField(name, t)
+		return v, ok
+	}
+	if sparseUTM[r.LogType] && !sessionFields[name] {
+		// The UTM types without a FortiView carry the session fields and their own.
 		v, ok, _ := r.typeField(name, t)
 		return v, ok
 	}
@@ -229,6 +237,7 @@ var rowFields = []string{
 	"crlevel", "crscore", "attack", "severity", "virus", "cve", "threats", "threattyps", "threatlvls", "threatwgts", "threatcnts",
 	// per-type fields (typeField)
 	"eventtype", "ui", "cfgpath", "attackid", "ref", "virusid", "dtype", "filename", "cat", "qtype", "qtypeval", "qclass", "ipaddr",
+	"sni", "certhash", "from", "to", "sender", "recipient", "subject", "attachment", "size", "filesize", "filetype", "matchfiletype", "filtername",
 }
 
 // Map returns every field the row carries.
@@ -241,6 +250,14 @@ func (r LogRow) Map() map[string]string {
 	}
 	return m
 }
+
+// sparseUTM are the simulator's UTM types without a FortiView (catalog.go sparseUTMTypes).
+var sparseUTM = map[string]bool{"ssl": true, "emailfilter": true, "file-filter": true}
+
+// sessionFields are the session fields every traffic and UTM message of the FortiOS Log
+// Message Reference lists (see the messages under typeField).
+var sessionFields = map[string]bool{"srcport": true, "srcintf": true, "dstip": true, "dstport": true, "dstintf": true,
+	"dstcountry": true, "proto": true, "service": true, "policyid": true}
 
 // typeField serves the fields one log type has beside the common ones, as the FortiOS Log
 // Message Reference lists them (docs.fortinet.com, fortigate 7.6.0 unless said):
@@ -255,7 +272,16 @@ func (r LogRow) Map() map[string]string {
 //     LOG_ID_WEB_FTGD_CAT_ALLOW; sample in "Webfilter log support for CEF", 7.0.6:
 //     eventtype="ftgd_blk" cat=26 catdesc="Malicious Websites");
 //   - dns: qtype, qtypeval, qclass, ipaddr (54000 LOG_ID_DNS_QUERY; ipaddr "IP addresses
-//     from DNS response answer section", 54803 LOG_ID_DNS_FTGD_CAT_BLOCK, 6.0.7).
+//     from DNS response answer section", 54803 LOG_ID_DNS_FTGD_CAT_BLOCK, 6.0.7);
+//   - ssl: eventtype, sni, certhash (62300 LOG_ID_SSL_ANOMALY_CERT_BLOCKLISTED, 7.0.7:
+//     category ssl-anomaly, certhash of length 40);
+//   - emailfilter: from, to, sender, recipient, subject, attachment, size (20509
+//     LOGID_ANTISPAM_FTGD_ERR, 7.0.9; attachment of length 3, yes or no);
+//   - file-filter: eventtype, filename, filesize, filetype, filtername, matchfiletype (64000
+//     LOG_ID_FILE_FILTER_BLOCK, 7.4.0, category file-filter).
+//
+// A message's eventtype is its reference category (16384: signature, 13312: ftgd_allow,
+// 54000: dns-query, as in the references' sample logs).
 //
 // known reports whether name is one of these fields (then ok says whether this row has it).
 func (r LogRow) typeField(name string, t *Threat) (v string, ok, known bool) {
@@ -273,8 +299,56 @@ func (r LogRow) typeField(name string, t *Threat) (v string, ok, known bool) {
 			return "ftgd_allow", true, true
 		case "dns":
 			return "dns-response", true, true
+		case "ssl":
+			return "ssl-anomaly", true, true
+		case "file-filter":
+			return "file-filter", true, true
 		}
 		return "", false, true
+	case "sni":
+		return destCatalog[r.dst].Hostname, r.LogType == "ssl", true
+	case "hostname": // ssl and file-filter rows (the other types' hostname is in Field)
+		return destCatalog[r.dst].Hostname, r.LogType == "ssl" || r.LogType == "file-filter", true
+	case "certhash":
+		if r.LogType != "ssl" {
+			return "", false, true
+		}
+		return fmt.Sprintf("%016x%016x%08x", mix(r.ds.seed, uint64(r.dst), 6), mix(r.ds.seed, uint64(r.dst), 7), uint32(mix(r.ds.seed, uint64(r.dst), 8))), true, true
+	case "from", "sender":
+		if r.LogType != "emailfilter" {
+			return "", false, true
+		}
+		return []string{"billing@invoices-online.example", "noreply@newsletter.example", "hr@" + mailDomain}[pick(r.h>>21, 3)], true, true
+	case "to", "recipient":
+		if r.LogType != "emailfilter" {
+			return "", false, true
+		}
+		u := r.endpoint().User
+		if u == "" {
+			u = "info"
+		}
+		return u + "@" + mailDomain, true, true
+	case "subject":
+		return []string{"Your invoice", "Password expiry notice", "Weekly newsletter", "Meeting notes"}[pick(r.h>>21, 4)], r.LogType == "emailfilter", true
+	case "attachment":
+		if r.LogType != "emailfilter" {
+			return "", false, true
+		}
+		if pick(r.h>>23, 3) == 0 {
+			return "yes", true, true
+		}
+		return "no", true, true
+	case "size":
+		return strconv.Itoa(2000 + pick(r.h>>25, 200000)), r.LogType == "emailfilter", true
+	case "filesize":
+		return strconv.Itoa(1024 + pick(r.h>>25, 5_000_000)), r.LogType == "file-filter", true
+	case "filetype", "matchfiletype":
+		return fileTypes[pick(r.h>>17, len(fileTypes))], r.LogType == "file-filter", true
+	case "filtername":
+		if r.LogType != "file-filter" {
+			return "", false, true
+		}
+		return "block-" + fileTypes[pick(r.h>>17, len(fileTypes))], true, true
 	case "ui":
 		if r.LogType != "event" {
 			return "", false, true
@@ -316,6 +390,9 @@ func (r LogRow) typeField(name string, t *Threat) (v string, ok, known bool) {
 		if r.LogType == "virus" {
 			return []string{"invoice.pdf.exe", "setup.msi", "report.docm", "update.zip", "eicar.com"}[pick(r.h>>17, 5)], true, true
 		}
+		if r.LogType == "file-filter" {
+			return []string{"setup", "report", "archive", "installer"}[pick(r.h>>27, 4)] + "." + fileTypes[pick(r.h>>17, len(fileTypes))], true, true
+		}
 		return "", false, true
 	case "cat":
 		if r.LogType != "webfilter" {
@@ -352,6 +429,13 @@ func (r LogRow) typeField(name string, t *Threat) (v string, ok, known bool) {
 	}
 	return "", false, false
 }
+
+// fileTypes are file-filter file types as FortiOS names them: options of file-type in
+// `config file-filter profile` rules (FortiOS CLI reference).
+var fileTypes = []string{"exe", "pdf", "zip", "msoffice"}
+
+// mailDomain is the mail domain of the simulated endpoints' users.
+const mailDomain = "corp.example"
 
 // signatureID is a FortiGuard signature id for a threat name: stable per name, in the
 // 5-digit range the reference's samples show (attackid=23305, virusid=2172).
