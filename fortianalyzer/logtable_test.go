@@ -15,6 +15,7 @@ import (
 	"github.com/turbot/steampipe-plugin-sdk/v5/grpc"
 	"github.com/turbot/steampipe-plugin-sdk/v5/grpc/proto"
 	"github.com/turbot/steampipe-plugin-sdk/v5/plugin"
+	"github.com/turbot/steampipe-plugin-sdk/v5/plugin/quals"
 )
 
 // The ORDER BY log_time contract at the SDK's boundary: an engine that pushes the sort order
@@ -32,9 +33,9 @@ type sdkHost struct {
 
 var serverMu sync.Mutex // plugin.Server swaps process-wide state (os.Stderr, std log)
 
-func newSDKHost(t *testing.T) *sdkHost {
+func newSDKHost(t testing.TB, logRows int) *sdkHost {
 	t.Helper()
-	sim := fazsim.New(fazsim.Options{End: orderNow, LogRows: 400_000})
+	sim := fazsim.New(fazsim.Options{End: orderNow, LogRows: logRows})
 	srv := httptest.NewServer(sim)
 	t.Cleanup(srv.Close)
 	pf, closePlugin := NewWithCloser(Options{Now: func() time.Time { return orderNow }})
@@ -87,7 +88,13 @@ func (s *collectStream) Context() context.Context { return s.ctx }
 
 // execute runs one scan of table with the given "=" string quals, sort order and limit,
 // and returns the log_time values of its rows.
-func (h *sdkHost) execute(t *testing.T, table string, eq map[string][]string, order []*proto.SortColumn, limit int64) []time.Time {
+func (h *sdkHost) execute(t testing.TB, table string, eq map[string][]string, order []*proto.SortColumn, limit int64) []time.Time {
+	t.Helper()
+	return h.executeColumns(t, table, []string{colLogTime, "srcip"}, eq, order, limit)
+}
+
+// executeColumns is execute selecting the given columns (log_time first).
+func (h *sdkHost) executeColumns(t testing.TB, table string, columns []string, eq map[string][]string, order []*proto.SortColumn, limit int64) []time.Time {
 	t.Helper()
 	qs := map[string]*proto.Quals{}
 	for col, vals := range eq {
@@ -109,7 +116,7 @@ func (h *sdkHost) execute(t *testing.T, table string, eq map[string][]string, or
 	}
 	req := &proto.ExecuteRequest{
 		Table: table, Connection: "faz", CallId: fmt.Sprintf("order-%d", time.Now().UnixNano()),
-		QueryContext: &proto.QueryContext{Columns: []string{colLogTime, "srcip"}, Quals: qs, SortOrder: order,
+		QueryContext: &proto.QueryContext{Columns: columns, Quals: qs, SortOrder: order,
 			Limit: lim, //nolint:staticcheck // deprecated in the proto, still what the SDK reads
 		},
 		ExecuteConnectionData: map[string]*proto.ExecuteConnectionData{"faz": {Limit: lim}},
@@ -150,7 +157,7 @@ func sorted(ts []time.Time, desc bool) bool {
 }
 
 func TestLogOrderPushedLimitIsOneSearch(t *testing.T) {
-	h := newSDKHost(t)
+	h := newSDKHost(t, 400_000)
 	for _, tc := range []struct {
 		table string
 		order proto.SortOrder
@@ -202,7 +209,7 @@ func TestLogOrderPushedLimitIsOneSearch(t *testing.T) {
 // TestLogOrderMergesTasks: several tasks (log types, ADOMs) each search in order; the rows
 // the engine receives are merged into one order, not interleaved as they arrive.
 func TestLogOrderMergesTasks(t *testing.T) {
-	h := newSDKHost(t)
+	h := newSDKHost(t, 400_000)
 	var adoms []string
 	for _, a := range h.sim.Data().ADOMs() {
 		adoms = append(adoms, a.Name)
@@ -281,5 +288,47 @@ func TestLogTableDocsListPushdowns(t *testing.T) {
 				t.Errorf("%s: pushed-down column %s is not listed in the Important notes", lt.Name, pd.Column)
 			}
 		}
+	}
+}
+
+// TestLogPlanRangesAndTypedPushdowns: a typed table's = and range quals become one filter
+// with the FortiOS field names, ranges as the grammar's < <= > >=.
+func TestLogPlanRangesAndTypedPushdowns(t *testing.T) {
+	d := queryData(map[string]*proto.QualValue{"attack_id": {Value: &proto.QualValue_Int64Value{Int64Value: 51205}}, "severity": sqIn("high", "critical")})
+	d.Quals["dstport"] = &plugin.KeyColumnQuals{Name: "dstport", Quals: quals.QualSlice{
+		{Column: "dstport", Operator: ">=", Value: &proto.QualValue{Value: &proto.QualValue_Int64Value{Int64Value: 1024}}},
+		{Column: "dstport", Operator: "<", Value: &proto.QualValue{Value: &proto.QualValue_Int64Value{Int64Value: 2048}}},
+	}}
+	w := window{Start: orderNow.Add(-time.Hour), End: orderNow}
+	tasks, err := planTasks(d, &settings{ADOM: "root"}, ipsLogTable().Pushdowns, func() (window, error) { return w, nil })
+	if err != nil || len(tasks) != 1 {
+		t.Fatalf("plan: %v %v", tasks, err)
+	}
+	want := `dstport>="1024" and dstport<"2048" and attackid=="51205" and (severity=="critical" or severity=="high")`
+	if tasks[0].Filter != want {
+		t.Fatalf("filter\n got %s\nwant %s", tasks[0].Filter, want)
+	}
+}
+
+// BenchmarkLogColumns: the cost per row of a narrow query (log_time only) against a wide
+// one (every column): the detail columns are computed only when selected.
+func BenchmarkLogColumns(b *testing.B) {
+	h := newSDKHost(b, 2_000_000)
+	p := newPluginState(Options{})
+	var wide []string
+	for _, c := range trafficLogTable().table(p).Columns {
+		wide = append(wide, c.Name)
+	}
+	for _, bc := range []struct {
+		name string
+		cols []string
+	}{{"narrow", []string{colLogTime}}, {"wide", wide}} {
+		b.Run(bc.name, func(b *testing.B) {
+			rows := 0
+			for i := 0; i < b.N; i++ {
+				rows += len(h.executeColumns(b, "fortianalyzer_traffic_log", bc.cols, nil, nil, 0))
+			}
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(rows), "us/row")
+		})
 	}
 }
