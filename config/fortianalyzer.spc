@@ -43,6 +43,13 @@ connection "fortianalyzer" {
   # Env: FORTIANALYZER_DEFAULT_TIME_RANGE
   # default_time_range = "24h"
 
+  # Window of the log tables (fortianalyzer_log and the typed fortianalyzer_*_log tables)
+  # when a query bounds neither start_time nor log_time from below: the last
+  # default_log_time_range before end_time (or now). Raw logs are many, so it is shorter
+  # than FortiView's default_time_range. Same durations. Default: 1h.
+  # Env: FORTIANALYZER_DEFAULT_LOG_TIME_RANGE
+  # default_log_time_range = "1h"
+
   # Longest window a query may ask for; longer ones fail with an error rather than load the
   # appliance for minutes. "0" removes the limit. Default: 31d.
   # Env: FORTIANALYZER_MAX_TIME_RANGE

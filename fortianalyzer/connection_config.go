@@ -14,21 +14,22 @@ import (
 // block. Every option is optional in HCL because each one falls back to an environment
 // variable; see config/fortianalyzer.spc for the documented list.
 type fortianalyzerConfig struct {
-	URL                *string `hcl:"url"`
-	APIKey             *string `hcl:"api_key"`
-	Username           *string `hcl:"username"`
-	Password           *string `hcl:"password"`
-	ADOM               *string `hcl:"adom"`
-	CAFile             *string `hcl:"ca_file"`
-	TLSServerName      *string `hcl:"tls_server_name"`
-	TLSFingerprint     *string `hcl:"tls_fingerprint"`
-	InsecureSkipVerify *bool   `hcl:"insecure_skip_verify"`
-	Timezone           *string `hcl:"timezone"`
-	DefaultTimeRange   *string `hcl:"default_time_range"`
-	MaxTimeRange       *string `hcl:"max_time_range"`
-	MaxConcurrentTasks *int    `hcl:"max_concurrent_tasks"`
-	TaskTimeout        *string `hcl:"task_timeout"`
-	RequestTimeout     *string `hcl:"request_timeout"`
+	URL                 *string `hcl:"url"`
+	APIKey              *string `hcl:"api_key"`
+	Username            *string `hcl:"username"`
+	Password            *string `hcl:"password"`
+	ADOM                *string `hcl:"adom"`
+	CAFile              *string `hcl:"ca_file"`
+	TLSServerName       *string `hcl:"tls_server_name"`
+	TLSFingerprint      *string `hcl:"tls_fingerprint"`
+	InsecureSkipVerify  *bool   `hcl:"insecure_skip_verify"`
+	Timezone            *string `hcl:"timezone"`
+	DefaultTimeRange    *string `hcl:"default_time_range"`
+	DefaultLogTimeRange *string `hcl:"default_log_time_range"`
+	MaxTimeRange        *string `hcl:"max_time_range"`
+	MaxConcurrentTasks  *int    `hcl:"max_concurrent_tasks"`
+	TaskTimeout         *string `hcl:"task_timeout"`
+	RequestTimeout      *string `hcl:"request_timeout"`
 }
 
 // ConfigInstance returns a new, empty connection config for the SDK to decode into.
@@ -41,7 +42,10 @@ type settings struct {
 	faz.Config
 	ADOM             string
 	DefaultTimeRange time.Duration
-	MaxTimeRange     time.Duration // 0 = no limit
+	// DefaultLogTimeRange is the window of the log tables when a query bounds neither
+	// start_time nor log_time from below (DefaultTimeRange is FortiView's).
+	DefaultLogTimeRange time.Duration
+	MaxTimeRange        time.Duration // 0 = no limit
 }
 
 // Defaults of the plugin's own options, documented in config/fortianalyzer.spc. The
@@ -49,6 +53,7 @@ type settings struct {
 const (
 	defaultADOM         = "root"
 	defaultTimeRange    = 24 * time.Hour
+	defaultLogTimeRange = time.Hour
 	defaultMaxTimeRange = 31 * 24 * time.Hour
 )
 
@@ -129,6 +134,7 @@ func resolveSettings(cfg *fortianalyzerConfig, env func(string) (string, bool)) 
 		allowZero   bool
 	}{
 		{"default_time_range", "FORTIANALYZER_DEFAULT_TIME_RANGE", cfg.DefaultTimeRange, &s.DefaultTimeRange, defaultTimeRange, false},
+		{"default_log_time_range", "FORTIANALYZER_DEFAULT_LOG_TIME_RANGE", cfg.DefaultLogTimeRange, &s.DefaultLogTimeRange, defaultLogTimeRange, false},
 		{"max_time_range", "FORTIANALYZER_MAX_TIME_RANGE", cfg.MaxTimeRange, &s.MaxTimeRange, defaultMaxTimeRange, true},
 		{"task_timeout", "FORTIANALYZER_TASK_TIMEOUT", cfg.TaskTimeout, &s.TaskTimeout, 0, false},
 		{"request_timeout", "FORTIANALYZER_REQUEST_TIMEOUT", cfg.RequestTimeout, &s.RequestTimeout, 0, false},
@@ -147,6 +153,9 @@ func resolveSettings(cfg *fortianalyzerConfig, env func(string) (string, bool)) 
 	}
 	if s.MaxTimeRange > 0 && s.DefaultTimeRange > s.MaxTimeRange {
 		return nil, optionErr("default_time_range", "%s is longer than max_time_range (%s)", s.DefaultTimeRange, s.MaxTimeRange)
+	}
+	if s.MaxTimeRange > 0 && s.DefaultLogTimeRange > s.MaxTimeRange {
+		return nil, optionErr("default_log_time_range", "%s is longer than max_time_range (%s)", s.DefaultLogTimeRange, s.MaxTimeRange)
 	}
 
 	if cfg.MaxConcurrentTasks != nil {

@@ -27,7 +27,7 @@ func TestResolveSettingsDefaults(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The client's options stay zero here: faz.Config applies its own (documented) defaults.
-	if s.URL != "https://faz.example.com/" || s.ADOM != "root" || s.DefaultTimeRange != 24*time.Hour ||
+	if s.URL != "https://faz.example.com/" || s.ADOM != "root" || s.DefaultTimeRange != 24*time.Hour || s.DefaultLogTimeRange != time.Hour ||
 		s.MaxTimeRange != 31*24*time.Hour || s.MaxConcurrentTasks != 0 || s.TaskTimeout != 0 || s.RequestTimeout != 0 {
 		t.Fatalf("defaults not applied: %+v", s)
 	}
@@ -35,19 +35,20 @@ func TestResolveSettingsDefaults(t *testing.T) {
 
 func TestResolveSettingsEnvFallback(t *testing.T) {
 	s, err := resolveSettings(&fortianalyzerConfig{}, envOf(map[string]string{
-		"FORTIANALYZER_URL":                  "https://10.0.0.1:8443",
-		"FORTIANALYZER_USERNAME":             "api",
-		"FORTIANALYZER_PASSWORD":             " secret ",
-		"FORTIANALYZER_ADOM":                 "Branch_Office",
-		"FORTIANALYZER_DEFAULT_TIME_RANGE":   "7d",
-		"FORTIANALYZER_MAX_CONCURRENT_TASKS": "2",
-		"FORTIANALYZER_INSECURE_SKIP_VERIFY": "true",
+		"FORTIANALYZER_URL":                    "https://10.0.0.1:8443",
+		"FORTIANALYZER_USERNAME":               "api",
+		"FORTIANALYZER_PASSWORD":               " secret ",
+		"FORTIANALYZER_ADOM":                   "Branch_Office",
+		"FORTIANALYZER_DEFAULT_TIME_RANGE":     "7d",
+		"FORTIANALYZER_DEFAULT_LOG_TIME_RANGE": "15m",
+		"FORTIANALYZER_MAX_CONCURRENT_TASKS":   "2",
+		"FORTIANALYZER_INSECURE_SKIP_VERIFY":   "true",
 	}))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if s.Username != "api" || s.Password != " secret " || s.ADOM != "Branch_Office" ||
-		s.DefaultTimeRange != 7*24*time.Hour || s.MaxConcurrentTasks != 2 || !s.InsecureSkipVerify {
+		s.DefaultTimeRange != 7*24*time.Hour || s.DefaultLogTimeRange != 15*time.Minute || s.MaxConcurrentTasks != 2 || !s.InsecureSkipVerify {
 		t.Fatalf("env not applied: %+v", s)
 	}
 	// HCL wins over the environment.
@@ -81,6 +82,10 @@ func TestResolveSettingsErrorsNameTheOption(t *testing.T) {
 		{"zero task timeout", func(c *fortianalyzerConfig) { c.TaskTimeout = ptr("0s") }, "task_timeout:"},
 		{"negative request timeout", func(c *fortianalyzerConfig) { c.RequestTimeout = ptr("-1s") }, "request_timeout:"},
 		{"default over max", func(c *fortianalyzerConfig) { c.DefaultTimeRange, c.MaxTimeRange = ptr("10d"), ptr("7d") }, "default_time_range:"},
+		{"bad log duration", func(c *fortianalyzerConfig) { c.DefaultLogTimeRange = ptr("0") }, "default_log_time_range:"},
+		{"log default over max", func(c *fortianalyzerConfig) {
+			c.DefaultTimeRange, c.DefaultLogTimeRange, c.MaxTimeRange = ptr("1h"), ptr("2h"), ptr("1h")
+		}, "default_log_time_range:"},
 		{"tasks out of range", func(c *fortianalyzerConfig) { c.MaxConcurrentTasks = ptr(0) }, "max_concurrent_tasks:"},
 		{"bad timezone", func(c *fortianalyzerConfig) { c.Timezone = ptr("Mars/Olympus") }, "timezone:"},
 		{"bad fingerprint", func(c *fortianalyzerConfig) { c.TLSFingerprint = ptr("abcd") }, "tls_fingerprint:"},

@@ -74,7 +74,9 @@ func (p *pluginState) tables() map[string]*plugin.Table {
 	for _, v := range fortiViews() {
 		m[v.Table] = v.table(p)
 	}
-	m["fortianalyzer_log"] = p.logTable()
+	for _, lt := range logTables() {
+		m[lt.Name] = lt.table(p)
+	}
 	for _, e := range []*eventList{alertList(), incidentList()} {
 		m[e.Table] = e.table(p)
 	}

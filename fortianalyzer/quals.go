@@ -302,3 +302,18 @@ func validIP(s string) bool {
 	_, err := netip.ParseAddr(s)
 	return err == nil
 }
+
+// rangeQuals returns a column's < <= > >= quals (a pushdown with Ranges puts them into the
+// filter).
+func rangeQuals(d *plugin.QueryData, col string) []*quals.Qual {
+	var out []*quals.Qual
+	if kq := d.Quals[col]; kq != nil {
+		for _, q := range kq.Quals {
+			switch q.Operator {
+			case quals.QualOperatorLess, quals.QualOperatorLessOrEqual, quals.QualOperatorGreater, quals.QualOperatorGreaterOrEqual:
+				out = append(out, q)
+			}
+		}
+	}
+	return out
+}

@@ -63,7 +63,11 @@ func taskKeyColumns(pushdowns []pushdown, cols ...string) plugin.KeyColumnSlice 
 		keys = append(keys, taskKey(c, ops...))
 	}
 	for _, pd := range pushdowns {
-		keys = append(keys, taskKey(pd.Column, "="))
+		if pd.Ranges {
+			keys = append(keys, taskKey(pd.Column, rangeOps...))
+		} else {
+			keys = append(keys, taskKey(pd.Column, "="))
+		}
 	}
 	return keys
 }
@@ -162,6 +166,12 @@ func planTasks(d *plugin.QueryData, s *settings, pushdowns []pushdown, resolve f
 		if len(vals) > 0 {
 			conds = append(conds, faz.Cond{Field: pd.Field, Op: "==", Values: vals})
 			condCols = append(condCols, pd.Column)
+		}
+		if pd.Ranges {
+			for _, q := range rangeQuals(d, pd.Column) {
+				conds = append(conds, faz.Cond{Field: pd.Field, Op: q.Operator, Values: []string{qualValueString(q.Value)}})
+				condCols = append(condCols, pd.Column)
+			}
 		}
 	}
 	filter, err := faz.BuildFilter(rawFilter, conds...)

@@ -15,9 +15,12 @@ import (
 	"github.com/turbot/steampipe-plugin-sdk/v5/plugin/transform"
 )
 
-// pushdown maps an SQL column to the FAZ filter field it is pushed into.
+// pushdown maps an SQL column to the FAZ filter field it is pushed into: its `=` / IN
+// quals, and with Ranges its < <= > >= quals too (numeric fields; the filter grammar has
+// the operators, faz-api.md "Filter string grammar").
 type pushdown struct {
 	Column, Field string
+	Ranges        bool
 }
 
 // viewColumn declares one column: where its value comes from in either dialect.

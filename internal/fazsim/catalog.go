@@ -151,7 +151,10 @@ var logTypeWeights = []struct {
 }
 
 // LogTypes lists the log types the simulator generates.
-var LogTypes = []string{"traffic", "event", "app-ctrl", "webfilter", "dns", "attack", "virus"}
+var LogTypes = []string{"traffic", "event", "app-ctrl", "webfilter", "dns", "attack", "virus", "ssl", "emailfilter", "file-filter"}
+
+// sparseUTMTypes share the event weight (logrow.go), 1% of the rows each.
+var sparseUTMTypes = []string{"ssl", "emailfilter", "file-filter"}
 
 // knownLogTypes is the live catalogue of log type names (7.6.6). Searches on
 // types the simulator does not generate succeed with no rows, like an

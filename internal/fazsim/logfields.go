@@ -1,7 +1,9 @@
 package fazsim
 
 import (
+	"fmt"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -74,7 +76,8 @@ func (r LogRow) Field(name string) (string, bool) {
 	case "vd":
 		return r.vdom, true
 	case "logid":
-		return logIDs[r.LogType], true
+		id, ok := logIDs[r.LogType]
+		return id, ok
 	case "type":
 		ty, _ := r.typeSubtype()
 		return ty, true
@@ -99,14 +102,21 @@ func (r LogRow) Field(name string) (string, bool) {
 		u := r.endpoint().User
 		return u, u == "" && traffic
 	case "action":
-		return r.action(), traffic
+		a := r.action()
+		return a, traffic && a != ""
 	}
 	if !traffic {
 		switch name {
 		case "logdesc", "msg":
 			return eventDescs[pick(r.h>>9, len(eventDescs))], true
 		}
-		return "", false
+		v, ok, _ := r.typeField(name, t)
+		return v, ok
+	}
+	if sparseUTM[r.LogType] && !sessionFields[name] {
+		// The UTM types without a FortiView carry the session fields and their own.
+		v, ok, _ := r.typeField(name, t)
+		return v, ok
 	}
 	switch name {
 	case "srcport":
@@ -181,6 +191,9 @@ func (r LogRow) Field(name string) (string, bool) {
 		}
 		return destCatalog[r.dst].Hostname, r.LogType == "dns"
 	}
+	if v, ok, known := r.typeField(name, t); known {
+		return v, ok
+	}
 	if t == nil {
 		return "", false
 	}
@@ -222,6 +235,9 @@ var rowFields = []string{
 	"proto", "service", "action", "policyid", "policyname", "poluuid", "policytype", "sentbyte", "rcvdbyte", "sentpkt", "rcvdpkt", "duration",
 	"user", "unauthuser", "app", "appid", "appcat", "apprisk", "url", "catid", "catdesc", "qname", "logdesc", "msg",
 	"crlevel", "crscore", "attack", "severity", "virus", "cve", "threats", "threattyps", "threatlvls", "threatwgts", "threatcnts",
+	// per-type fields (typeField)
+	"eventtype", "ui", "cfgpath", "attackid", "ref", "virusid", "dtype", "filename", "cat", "qtype", "qtypeval", "qclass", "ipaddr",
+	"sni", "certhash", "from", "to", "sender", "recipient", "subject", "attachment", "size", "filesize", "filetype", "matchfiletype", "filtername",
 }
 
 // Map returns every field the row carries.
@@ -233,4 +249,200 @@ func (r LogRow) Map() map[string]string {
 		}
 	}
 	return m
+}
+
+// sparseUTM are the simulator's UTM types without a FortiView (catalog.go sparseUTMTypes).
+var sparseUTM = map[string]bool{"ssl": true, "emailfilter": true, "file-filter": true}
+
+// sessionFields are the session fields every traffic and UTM message of the FortiOS Log
+// Message Reference lists (see the messages under typeField).
+var sessionFields = map[string]bool{"srcport": true, "srcintf": true, "dstip": true, "dstport": true, "dstintf": true,
+	"dstcountry": true, "proto": true, "service": true, "policyid": true}
+
+// typeField serves the fields one log type has beside the common ones, as the FortiOS Log
+// Message Reference lists them (docs.fortinet.com, fortigate 7.6.0 unless said):
+//   - event: ui and cfgpath on config and admin messages (44545 LOGID_EVENT_CONFIG_OBJ,
+//     44547 LOGID_EVENT_CONFIG_OBJATTR: ui "User Interface", cfgpath "Configuration path");
+//   - attack (IPS): eventtype, attackid, ref (16384 LOGID_ATTCK_SIGNATURE_TCP_UDP; the ref
+//     value's form from the sample log in the same reference, "http://www.fortinet.com/ids/VID<attackid>");
+//   - virus: eventtype, virusid, dtype, filename, ref (8192 MESGID_INFECT_WARNING and its
+//     sample in "Antivirus log support for CEF", 7.0.0: dtype="Virus",
+//     ref="http://www.fortinet.com/ve?vn=<virus>");
+//   - webfilter: eventtype and cat, the category id beside catdesc (13312
+//     LOG_ID_WEB_FTGD_CAT_ALLOW; sample in "Webfilter log support for CEF", 7.0.6:
+//     eventtype="ftgd_blk" cat=26 catdesc="Malicious Websites");
+//   - dns: qtype, qtypeval, qclass, ipaddr (54000 LOG_ID_DNS_QUERY; ipaddr "IP addresses
+//     from DNS response answer section", 54803 LOG_ID_DNS_FTGD_CAT_BLOCK, 6.0.7);
+//   - ssl: eventtype, sni, certhash (62300 LOG_ID_SSL_ANOMALY_CERT_BLOCKLISTED, 7.0.7:
+//     category ssl-anomaly, certhash of length 40);
+//   - emailfilter: from, to, sender, recipient, subject, attachment, size (20509
+//     LOGID_ANTISPAM_FTGD_ERR, 7.0.9; attachment of length 3, yes or no);
+//   - file-filter: eventtype, filename, filesize, filetype, filtername, matchfiletype (64000
+//     LOG_ID_FILE_FILTER_BLOCK, 7.4.0, category file-filter).
+//
+// A message's eventtype is its reference category (16384: signature, 13312: ftgd_allow,
+// 54000: dns-query, as in the references' sample logs).
+//
+// known reports whether name is one of these fields (then ok says whether this row has it).
+func (r LogRow) typeField(name string, t *Threat) (v string, ok, known bool) {
+	switch name {
+	case "eventtype":
+		switch r.LogType {
+		case "attack":
+			return "signature", true, true
+		case "virus":
+			return "infected", true, true
+		case "webfilter":
+			if r.blocked {
+				return "ftgd_blk", true, true
+			}
+			return "ftgd_allow", true, true
+		case "dns":
+			return "dns-response", true, true
+		case "ssl":
+			return "ssl-anomaly", true, true
+		case "file-filter":
+			return "file-filter", true, true
+		}
+		return "", false, true
+	case "sni":
+		return destCatalog[r.dst].Hostname, r.LogType == "ssl", true
+	case "hostname": // ssl and file-filter rows (the other types' hostname is in Field)
+		return destCatalog[r.dst].Hostname, r.LogType == "ssl" || r.LogType == "file-filter", true
+	case "certhash":
+		if r.LogType != "ssl" {
+			return "", false, true
+		}
+		return fmt.Sprintf("%016x%016x%08x", mix(r.ds.seed, uint64(r.dst), 6), mix(r.ds.seed, uint64(r.dst), 7), uint32(mix(r.ds.seed, uint64(r.dst), 8))), true, true
+	case "from", "sender":
+		if r.LogType != "emailfilter" {
+			return "", false, true
+		}
+		return []string{"billing@invoices-online.example", "noreply@newsletter.example", "hr@" + mailDomain}[pick(r.h>>21, 3)], true, true
+	case "to", "recipient":
+		if r.LogType != "emailfilter" {
+			return "", false, true
+		}
+		u := r.endpoint().User
+		if u == "" {
+			u = "info"
+		}
+		return u + "@" + mailDomain, true, true
+	case "subject":
+		return []string{"Your invoice", "Password expiry notice", "Weekly newsletter", "Meeting notes"}[pick(r.h>>21, 4)], r.LogType == "emailfilter", true
+	case "attachment":
+		if r.LogType != "emailfilter" {
+			return "", false, true
+		}
+		if pick(r.h>>23, 3) == 0 {
+			return "yes", true, true
+		}
+		return "no", true, true
+	case "size":
+		return strconv.Itoa(2000 + pick(r.h>>25, 200000)), r.LogType == "emailfilter", true
+	case "filesize":
+		return strconv.Itoa(1024 + pick(r.h>>25, 5_000_000)), r.LogType == "file-filter", true
+	case "filetype", "matchfiletype":
+		return fileTypes[pick(r.h>>17, len(fileTypes))], r.LogType == "file-filter", true
+	case "filtername":
+		if r.LogType != "file-filter" {
+			return "", false, true
+		}
+		return "block-" + fileTypes[pick(r.h>>17, len(fileTypes))], true, true
+	case "ui":
+		if r.LogType != "event" {
+			return "", false, true
+		}
+		// Admin and config messages name the interface and the admin's address.
+		if d := eventDescs[pick(r.h>>9, len(eventDescs))]; strings.HasPrefix(d, "Admin") || d == "Configuration changed" {
+			return []string{"GUI", "ssh", "jsconsole"}[pick(r.h>>13, 3)] + "(" + r.endpoint().IP + ")", true, true
+		}
+		return "", false, true
+	case "cfgpath":
+		if r.LogType == "event" && eventDescs[pick(r.h>>9, len(eventDescs))] == "Configuration changed" {
+			return []string{"firewall.policy", "firewall.address", "system.interface", "user.local"}[pick(r.h>>15, 4)], true, true
+		}
+		return "", false, true
+	case "attackid":
+		if r.LogType == "attack" && t != nil {
+			return strconv.Itoa(signatureID(t.Name)), true, true
+		}
+		return "", false, true
+	case "virusid":
+		if r.LogType == "virus" && t != nil {
+			return strconv.Itoa(signatureID(t.Name)), true, true
+		}
+		return "", false, true
+	case "ref":
+		if t == nil {
+			return "", false, true
+		}
+		switch r.LogType {
+		case "attack":
+			return "http://www.fortinet.com/ids/VID" + strconv.Itoa(signatureID(t.Name)), true, true
+		case "virus":
+			return "http://www.fortinet.com/ve?vn=" + t.Name, true, true
+		}
+		return "", false, true
+	case "dtype":
+		return "Virus", r.LogType == "virus", true
+	case "filename":
+		if r.LogType == "virus" {
+			return []string{"invoice.pdf.exe", "setup.msi", "report.docm", "update.zip", "eicar.com"}[pick(r.h>>17, 5)], true, true
+		}
+		if r.LogType == "file-filter" {
+			return []string{"setup", "report", "archive", "installer"}[pick(r.h>>27, 4)] + "." + fileTypes[pick(r.h>>17, len(fileTypes))], true, true
+		}
+		return "", false, true
+	case "cat":
+		if r.LogType != "webfilter" {
+			return "", false, true
+		}
+		if t != nil {
+			return threatCatIDs[t.Type], true, true
+		}
+		return strconv.Itoa(webCatalog[r.web].CatID), true, true
+	case "qtype", "qtypeval", "qclass":
+		if r.LogType != "dns" {
+			return "", false, true
+		}
+		// A and AAAA queries, IN class (RFC 1035 / 3596 type values).
+		aaaa := pick(r.h>>19, 4) == 0
+		switch name {
+		case "qtype":
+			if aaaa {
+				return "AAAA", true, true
+			}
+			return "A", true, true
+		case "qtypeval":
+			if aaaa {
+				return "28", true, true
+			}
+			return "1", true, true
+		}
+		return "IN", true, true
+	case "ipaddr":
+		if r.LogType != "dns" || r.blocked || pick(r.h>>19, 4) == 0 {
+			return "", false, true // no A answer: blocked, or an AAAA query
+		}
+		return destCatalog[r.dst].IP, true, true
+	}
+	return "", false, false
+}
+
+// fileTypes are file-filter file types as FortiOS names them: options of file-type in
+// `config file-filter profile` rules (FortiOS CLI reference).
+var fileTypes = []string{"exe", "pdf", "zip", "msoffice"}
+
+// mailDomain is the mail domain of the simulated endpoints' users.
+const mailDomain = "corp.example"
+
+// signatureID is a FortiGuard signature id for a threat name: stable per name, in the
+// 5-digit range the reference's samples show (attackid=23305, virusid=2172).
+func signatureID(name string) int {
+	var h uint64 = 14695981039346656037
+	for i := 0; i < len(name); i++ {
+		h = (h ^ uint64(name[i])) * 1099511628211
+	}
+	return 1000 + int(h%60000)
 }

@@ -71,7 +71,8 @@ query "auth_failed_count" {
     from
       fortianalyzer_log
     where
-      log_type = 'event'
+      log_time > now() - interval '24 hours'
+      and log_type = 'event'
       and subtype in ('system', 'user', 'vpn')
       and message in ('Authentication failed', 'Admin login failed');
   EOQ
@@ -85,7 +86,8 @@ query "auth_admin_login_count" {
     from
       fortianalyzer_log
     where
-      log_type = 'event'
+      log_time > now() - interval '24 hours'
+      and log_type = 'event'
       and subtype in ('system', 'user', 'vpn')
       and message = 'Admin login successful';
   EOQ
@@ -99,7 +101,8 @@ query "vpn_tunnel_up_count" {
     from
       fortianalyzer_log
     where
-      log_type = 'event'
+      log_time > now() - interval '24 hours'
+      and log_type = 'event'
       and subtype in ('system', 'user', 'vpn')
       and message = 'SSL VPN tunnel up';
   EOQ
@@ -113,7 +116,8 @@ query "vpn_user_count" {
     from
       fortianalyzer_log
     where
-      log_type = 'event'
+      log_time > now() - interval '24 hours'
+      and log_type = 'event'
       and subtype in ('system', 'user', 'vpn')
       and message = 'SSL VPN tunnel up';
   EOQ
@@ -127,7 +131,8 @@ query "auth_failed_by_user" {
     from
       fortianalyzer_log
     where
-      log_type = 'event'
+      log_time > now() - interval '24 hours'
+      and log_type = 'event'
       and subtype in ('system', 'user', 'vpn')
       and message in ('Authentication failed', 'Admin login failed')
     group by
@@ -147,7 +152,8 @@ query "auth_events_per_hour" {
     from
       fortianalyzer_log
     where
-      log_type = 'event'
+      log_time > now() - interval '24 hours'
+      and log_type = 'event'
       and subtype in ('system', 'user', 'vpn')
       and message in ('Authentication failed', 'Admin login failed', 'Admin login successful', 'Authentication success', 'SSL VPN tunnel up', 'SSL VPN tunnel down')
     group by
@@ -168,7 +174,8 @@ query "auth_admin_logins" {
     from
       fortianalyzer_log
     where
-      log_type = 'event'
+      log_time > now() - interval '24 hours'
+      and log_type = 'event'
       and subtype in ('system', 'user', 'vpn')
       and message in ('Admin login successful', 'Admin login failed', 'Admin logout')
     order by
@@ -188,7 +195,8 @@ query "vpn_tunnels" {
     from
       fortianalyzer_log
     where
-      log_type = 'event'
+      log_time > now() - interval '24 hours'
+      and log_type = 'event'
       and subtype in ('system', 'user', 'vpn')
       and message in ('SSL VPN tunnel up', 'SSL VPN tunnel down')
     order by

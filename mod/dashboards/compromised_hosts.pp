@@ -372,7 +372,8 @@ query "endpoint_traffic_by_destination" {
     from
       fortianalyzer_log
     where
-      srcip = $1
+      log_time > now() - interval '24 hours'
+      and srcip = $1
       and log_type = 'traffic'
     group by
       1
@@ -434,7 +435,8 @@ query "endpoint_logs" {
     from
       fortianalyzer_log
     where
-      srcip = $1
+      log_time > now() - interval '24 hours'
+      and srcip = $1
       and log_type in ('traffic', 'attack', 'virus', 'webfilter', 'app-ctrl', 'dns', 'event')
     order by
       log_time desc

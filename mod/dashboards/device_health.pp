@@ -96,7 +96,8 @@ query "device_silent_count" {
         fortianalyzer_adom as a
         join fortianalyzer_log as l on l.adom = a.name
       where
-        l.log_type in ('traffic', 'event')
+        l.log_time > now() - interval '24 hours'
+        and l.log_type in ('traffic', 'event')
       group by
         l.adom, l.device_name
     )
@@ -140,7 +141,8 @@ query "device_log_count" {
       fortianalyzer_adom as a
       join fortianalyzer_log as l on l.adom = a.name
     where
-      l.log_type in ('traffic', 'event');
+      l.log_time > now() - interval '24 hours'
+      and l.log_type in ('traffic', 'event');
   EOQ
 }
 
@@ -154,7 +156,8 @@ query "device_log_rate" {
       fortianalyzer_adom as a
       join fortianalyzer_log as l on l.adom = a.name
     where
-      l.log_type in ('traffic', 'event')
+      l.log_time > now() - interval '24 hours'
+      and l.log_type in ('traffic', 'event')
     group by
       1, 2
     order by

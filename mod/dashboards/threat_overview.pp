@@ -178,7 +178,8 @@ query "threat_events_per_hour" {
     from
       fortianalyzer_log
     where
-      log_type in ('attack', 'virus')
+      log_time > now() - interval '24 hours'
+      and log_type in ('attack', 'virus')
     group by
       1, 2
     order by

@@ -139,7 +139,8 @@ query "device_silent" {
         fortianalyzer_adom as a
         join fortianalyzer_log as l on l.adom = a.name
       where
-        l.log_type in ('traffic', 'event')
+        l.log_time > now() - interval '24 hours'
+        and l.log_type in ('traffic', 'event')
       group by
         l.adom, l.device_name
     )
@@ -193,7 +194,8 @@ query "repeated_failed_logins" {
         fortianalyzer_adom as a
         join fortianalyzer_log as l on l.adom = a.name
       where
-        l.log_type = 'event'
+        l.log_time > now() - interval '24 hours'
+        and l.log_type = 'event'
         and l.subtype in ('system', 'user', 'vpn')
         and l.message in ('Authentication failed', 'Admin login failed')
       group by
