@@ -12,7 +12,6 @@ import (
 // of 10 rows: the engine hands the order to the plugin (log_time declares asc and desc),
 // the plugin maps it to the search's time-order, and the LIMIT goes down with it.
 func TestOrderByLogTimeIsOneSearch(t *testing.T) {
-	t.Skip("needs the embedded engine to consume ORDER BY and pass QueryContext.SortOrder (sortpush); the lead removes this skip when merging it")
 	// A busy appliance: the default hour holds several pages of each type, so a search of
 	// the whole window would take more than one search.
 	e := newEnv(t, envOptions{sim: fazsim.Options{LogRows: 3_000_000}})
