@@ -208,10 +208,10 @@ func (p *pluginState) listFortiView(v *fortiView) plugin.HydrateFunc {
 		}
 		sortBy := v.DefaultSort
 		var order func(a, b *viewRow) int
-		if col := splitInList(d); len(terms) > 0 && col != "" {
-			// The embedded engine never pushes an order with an IN list; Steampipe's FDW does.
-			return nil, fmt.Errorf("order by %s with %s IN (...): Steampipe runs one scan per %s value and interleaves their rows, so the order cannot hold; "+
-				"sort in a materialized CTE (with t as materialized (select ...) select * from t order by ...) or query one %s at a time", d.QueryContext.SortOrder[0].Column, col, col, col)
+		if len(terms) > 0 {
+			if err := orderSplitErr(d); err != nil {
+				return nil, err
+			}
 		}
 		if len(terms) > 0 {
 			// The engine's ORDER BY becomes the task's sort-by, so its limit cuts the

@@ -169,6 +169,11 @@ func (p *pluginState) listLogTable(lt *logTable) plugin.HydrateFunc {
 			}
 		}
 		order, ordered := logTimeOrder(d)
+		if ordered {
+			if err := orderSplitErr(d); err != nil {
+				return nil, err
+			}
+		}
 		limit := pushedLimit(d)
 		run := func(ctx context.Context, t *taskQuery, emit func(faz.Row) error) error {
 			spec := faz.LogSearchSpec{

@@ -225,6 +225,18 @@ func splitInList(d *plugin.QueryData) string {
 	return ""
 }
 
+// orderSplitErr refuses an ORDER BY the engine handed down with an IN list the SDK split:
+// the embedded engine never pushes an order with one; Steampipe's FDW does, and would then
+// trust rows the split scans interleave (and cut them at its limit).
+func orderSplitErr(d *plugin.QueryData) error {
+	col := splitInList(d)
+	if col == "" || d.QueryContext == nil || len(d.QueryContext.SortOrder) == 0 {
+		return nil
+	}
+	return fmt.Errorf("order by %s with %s IN (...): Steampipe runs one scan per %s value and interleaves their rows, so the order cannot hold; "+
+		"sort in a materialized CTE (with t as materialized (select ...) select * from t order by ...) or query one %s at a time", d.QueryContext.SortOrder[0].Column, col, col, col)
+}
+
 // streamTasks runs tasks concurrently (the client bounds how many run on the appliance at
 // once) and streams their rows as they are decoded. When the SQL engine needs no more rows
 // or a task fails, ctx is cancelled, and the client deletes the tasks still alive on the
