@@ -68,6 +68,46 @@ type check struct {
 	mustRows bool   // an empty Postgres answer fails (queries without a twin)
 	// wantError: both engines must refuse (twins named error_*); elsewhere an error fails.
 	wantError bool
+	// From a twin's "-- pgcheck: searches=N ordered" line: the log searches the Postgres
+	// query may create (nil: not checked), and whether the engines must agree on row order.
+	searches *int
+	ordered  bool
+}
+
+// directives reads a twin's "-- pgcheck:" line.
+func directives(c *check, sql string) error {
+	for _, line := range strings.Split(sql, "\n") {
+		rest, ok := strings.CutPrefix(strings.TrimSpace(line), "-- pgcheck:")
+		if !ok {
+			continue
+		}
+		for _, f := range strings.Fields(rest) {
+			switch {
+			case f == "ordered":
+				c.ordered = true
+			case strings.HasPrefix(f, "searches="):
+				n, err := strconv.Atoi(strings.TrimPrefix(f, "searches="))
+				if err != nil || n < 0 {
+					return fmt.Errorf("%s: %q: searches=N takes a whole number", c.name, f)
+				}
+				c.searches = &n
+			default:
+				return fmt.Errorf("%s: unknown pgcheck directive %q (searches=N, ordered)", c.name, f)
+			}
+		}
+	}
+	return nil
+}
+
+// logSearches counts the log searches the simulator was asked to create.
+func logSearches(sim *fazsim.Server) int {
+	n := 0
+	for k, v := range sim.Stats().Requests {
+		if strings.HasPrefix(k, "add ") && strings.HasSuffix(k, "/logsearch") {
+			n += v
+		}
+	}
+	return n
 }
 
 func main() {
@@ -162,7 +202,7 @@ func run(ctx context.Context, o options) (int, error) {
 	}
 	passed, failed := 0, 0
 	for i, c := range checks {
-		problems, detail := judge(ctx, pg, db, c, warm[i], allowEmpty, o.verbose)
+		problems, detail := judge(ctx, pg, db, sim, c, warm[i], allowEmpty, o.verbose)
 		if len(problems) == 0 {
 			passed++
 			fmt.Printf("OK   %s %s\n", c.name, detail)
@@ -180,8 +220,10 @@ func run(ctx context.Context, o options) (int, error) {
 
 // judge runs one check in a fresh Postgres session and in SQLite and compares those answers
 // and the warm session's with each other.
-func judge(ctx context.Context, pg *postgres, db *pluginsql.DB, c check, warm answer, allowEmpty map[string]bool, verbose bool) ([]string, string) {
+func judge(ctx context.Context, pg *postgres, db *pluginsql.DB, sim *fazsim.Server, c check, warm answer, allowEmpty map[string]bool, verbose bool) ([]string, string) {
+	before := logSearches(sim)
 	cold := pg.query(ctx, c.postgres)
+	searched := logSearches(sim) - before
 	if verbose {
 		defer func() {
 			for _, r := range cold.rows {
@@ -191,6 +233,12 @@ func judge(ctx context.Context, pg *postgres, db *pluginsql.DB, c check, warm an
 	}
 	var problems []string
 	detail := fmt.Sprintf("postgres_rows=%s", cold.count())
+	if c.searches != nil {
+		detail += fmt.Sprintf(" postgres_searches=%d", searched)
+		if searched != *c.searches {
+			problems = append(problems, fmt.Sprintf("postgres made %d log searches, want %d (was the order or the limit not pushed?)", searched, *c.searches))
+		}
+	}
 	if c.sqlite == "" {
 		if cold.err != "" {
 			problems = append(problems, "postgres: "+cold.err)
@@ -225,6 +273,8 @@ func judge(ctx context.Context, pg *postgres, db *pluginsql.DB, c check, warm an
 		problems = append(problems, fmt.Sprintf("postgres returned no rows; sqlite returned %d", len(lite.rows)))
 	case !sameRows(cold.rows, lite.rows):
 		problems = append(problems, "the engines return different rows:\n"+diff(cold.rows, lite.rows))
+	case c.ordered && !sameOrder(cold.rows, lite.rows):
+		problems = append(problems, "the engines return the same rows in different orders")
 	}
 	if !sameShape(cold, warm) {
 		msg := fmt.Sprintf("with the query cache warm, postgres answered %s rows %s instead of %s", warm.count(), oneLine(warm.err), cold.count())
@@ -289,7 +339,11 @@ func collect(o options) ([]check, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s has no .sqlite.sql twin: %w", p, err)
 		}
-		out = append(out, check{name: "twin: " + name, postgres: string(pgSQL), sqlite: string(liteSQL), wantError: strings.HasPrefix(name, "error_")})
+		c := check{name: "twin: " + name, postgres: string(pgSQL), sqlite: string(liteSQL), wantError: strings.HasPrefix(name, "error_")}
+		if err := directives(&c, c.postgres); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
 	}
 	if o.queries != "" {
 		qs, err := filepath.Glob(filepath.Join(o.queries, "*.pg.sql"))
@@ -661,6 +715,19 @@ func sameRows(a, b [][]any) bool {
 	}
 	for i := range ka {
 		if ka[i] != kb[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// sameOrder compares two answers row by row.
+func sameOrder(a, b [][]any) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if key(a[i]) != key(b[i]) {
 			return false
 		}
 	}

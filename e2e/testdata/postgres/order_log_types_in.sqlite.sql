@@ -1,0 +1,1 @@
+select log_time, log_type from fortianalyzer_log where log_type in ('traffic','event') order by log_time desc limit 10;

@@ -1,0 +1,1 @@
+select srcip, sessions from fortianalyzer_top_source where adom in ('root','Branch_Office') order by sessions desc limit 5;

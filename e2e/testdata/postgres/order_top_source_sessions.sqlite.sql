@@ -1,0 +1,1 @@
+select srcip, sessions from fortianalyzer_top_source order by sessions desc limit 5;
