@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -73,14 +74,22 @@ func column(rows []map[string]any, name string) []string {
 func topBy(rows []map[string]any, col string, desc bool, n int) []string {
 	cp := slices.Clone(rows)
 	slices.SortStableFunc(cp, func(a, b map[string]any) int {
-		x, _ := a[col].(int64)
-		y, _ := b[col].(int64)
 		c := 0
-		switch {
-		case a[col] == nil && b[col] != nil, a[col] != nil && b[col] != nil && x < y:
+		switch x, y := a[col], b[col]; {
+		case x == nil && y == nil:
+		case x == nil:
 			c = -1
-		case a[col] != nil && b[col] == nil, a[col] != nil && b[col] != nil && x > y:
+		case y == nil:
 			c = 1
+		default:
+			// integers compare as numbers; timestamps ("2006-01-02 15:04:05") as text
+			xi, xok := x.(int64)
+			yi, yok := y.(int64)
+			if xok && yok {
+				c = cmp.Compare(xi, yi)
+			} else {
+				c = strings.Compare(fmt.Sprint(x), fmt.Sprint(y))
+			}
 		}
 		if desc {
 			c = -c
