@@ -9,6 +9,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"regexp"
 	"strconv"
 	"testing"
 	"time"
@@ -269,5 +270,38 @@ func TestLogPagingOption(t *testing.T) {
 	var ce *ConfigError
 	if !errors.As(err, &ce) || ce.Param != "log_paging" {
 		t.Fatalf("err = %v, want a ConfigError naming log_paging", err)
+	}
+}
+
+// TestSearchLogsWithoutItimePagesByOffset: rows that carry no receive time cannot be
+// keyed on; the pager falls back to offset paging and still returns every row once.
+func TestSearchLogsWithoutItimePagesByOffset(t *testing.T) {
+	sim := fazsim.New(fazsim.Options{End: testEnd, LogRows: 20_000})
+	itime := regexp.MustCompile(`"itime":"[0-9]+",`)
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		rw := httptest.NewRecorder()
+		sim.ServeHTTP(rw, r)
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write(itime.ReplaceAll(rw.Body.Bytes(), nil))
+	}))
+	t.Cleanup(ts.Close)
+	c, err := New(Config{URL: ts.URL, APIKey: "fazsim-api-key", PollFloor: time.Millisecond, PollCap: 5 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = c.Close(context.Background()) })
+	c.pageRows = 50
+	start, end := testEnd.Add(-24*time.Hour), testEnd
+	want := expectedIDs(sim, start, end, true, nil)
+	var rows []Row
+	info, err := c.SearchLogs(context.Background(), LogSearchSpec{ADOM: "root", LogType: "traffic", Start: start, End: end}, collect(&rows))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := rows[0]["itime"]; ok {
+		t.Fatal("itime was not removed: the test proves nothing")
+	}
+	if fmt.Sprint(ids(rows)) != fmt.Sprint(want) || info.Slices != 1 || info.OffsetPages == 0 {
+		t.Fatalf("%d rows, want %d; info %+v", len(rows), len(want), info)
 	}
 }

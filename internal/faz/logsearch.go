@@ -142,13 +142,19 @@ func (c *Client) searchLogs(ctx context.Context, spec LogSearchSpec, emit func(l
 	}
 	info.Pages, info.Slices = 1, 1
 	var slices []*slice
-	if more && (spec.Limit == 0 || len(rows) < spec.Limit) {
+	switch {
+	case !more || (spec.Limit > 0 && len(rows) >= spec.Limit):
+	case whole.keyless:
+		// Offset paging (no itime to key on) cannot be cut: offsets count the whole window.
+		whole.out = make(chan pageOut)
+		slices = []*slice{whole}
+	default:
 		slices = ks.plan(whole, last-first+1, len(rows))
 		info.Slices = len(slices)
-		for _, sl := range slices {
-			if !sl.lazy {
-				ks.start(ctx, sl)
-			}
+	}
+	for _, sl := range slices {
+		if !sl.lazy {
+			ks.start(ctx, sl)
 		}
 	}
 	stop, ferr := emitRows(rows, emit, &info.Rows, spec.Limit)
@@ -391,6 +397,10 @@ func (ks *keysetRun) page(ctx context.Context, sl *slice, st *SearchInfo) (rows 
 			}
 		}
 		rows = append(rows, r)
+	}
+	if boundOK && ((ks.desc && bound > sl.edge) || (!ks.desc && bound < sl.edge)) {
+		sl.done = true
+		return nil, false, total, fmt.Errorf("faz: log search %s: the appliance returned rows outside the time-range searched (itime %d beyond %d)", ks.spec.LogType, bound, sl.edge)
 	}
 	sl.sent += len(rows)
 	more = len(got) > 0 && (len(got) == n || total > int64(sl.offset+len(got))) &&
