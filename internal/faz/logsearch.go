@@ -141,30 +141,34 @@ func (c *Client) searchLogs(ctx context.Context, spec LogSearchSpec, emit func(l
 		return info, err
 	}
 	info.Pages, info.Slices = 1, 1
-	var slices []*slice
+	var cut *slicer
 	switch {
 	case !more || (spec.Limit > 0 && len(rows) >= spec.Limit):
 	case whole.keyless:
 		// Offset paging (no itime to key on) cannot be cut: offsets count the whole window.
-		whole.out = make(chan pageOut)
-		slices = []*slice{whole}
+		cut = &slicer{ks: ks, first: whole, done: true}
 	default:
-		slices = ks.plan(whole, last-first+1, len(rows))
-		info.Slices = len(slices)
+		cut = ks.newSlicer(whole, last-first+1, len(rows))
 	}
-	for _, sl := range slices {
-		if !sl.lazy {
-			ks.start(ctx, sl)
-		}
+	// A window of slices in flight, each one page ahead, handed out in order; the next
+	// slice starts when the oldest is finished.
+	var active []*slice
+	inFlight := ks.c.cfg.MaxConcurrentTasks
+	if spec.Limit > 0 {
+		inFlight = min(inFlight, (spec.Limit-len(rows))/max(ks.c.pageRows*sliceFill/100, 1)+1)
 	}
-	stop, ferr := emitRows(rows, emit, &info.Rows, spec.Limit)
-	for _, sl := range slices {
-		if stop || ferr != nil {
+	for cut != nil && len(active) < inFlight {
+		sl := cut.next()
+		if sl == nil {
 			break
 		}
-		if sl.lazy {
-			ks.start(ctx, sl)
-		}
+		ks.start(ctx, sl)
+		active = append(active, sl)
+	}
+	stop, ferr := emitRows(rows, emit, &info.Rows, spec.Limit)
+	for len(active) > 0 && !stop && ferr == nil {
+		sl := active[0]
+		active = active[1:]
 		for pg := range sl.out {
 			if pg.err != nil {
 				ferr = pg.err
@@ -175,6 +179,17 @@ func (c *Client) searchLogs(ctx context.Context, spec LogSearchSpec, emit func(l
 				break
 			}
 		}
+		if stop || ferr != nil {
+			break
+		}
+		cut.observe(sl)
+		if next := cut.next(); next != nil {
+			ks.start(ctx, next)
+			active = append(active, next)
+		}
+	}
+	if cut != nil {
+		info.Slices = cut.made
 	}
 	cancel()
 	ks.wait()
@@ -219,8 +234,7 @@ func (ks *keysetRun) wait() { ks.wg.Wait() }
 // slice is a range of whole seconds [lo, hi] of the frozen window, keyset-paged.
 type slice struct {
 	lo, hi int64
-	limit  int  // rows the query may still want from it (0: all)
-	lazy   bool // started only when the consumer reaches it (the rest of a limited window)
+	limit  int // rows the query may still want from it (0: all)
 	out    chan pageOut
 
 	edge    int64          // the second the next search starts from (hi for desc, lo for asc)
@@ -247,77 +261,91 @@ func (sl *slice) start(desc bool) int64 {
 	return sl.lo
 }
 
-// plan cuts what remains of the whole window after its first page into slices, in the
-// order their rows are handed out. The slice holding the edge second continues the first
-// page's keyset state. The count follows the first page's density: about one slice per
-// page still expected, at most the task limit; with a Limit, only the span expected to
-// hold the missing rows (with a margin) is cut, and the rest is one lazy slice.
-func (ks *keysetRun) plan(whole *slice, windowSecs int64, firstRows int) []*slice {
-	pageRows := int64(ks.c.pageRows)
-	var a, b int64 // the remaining range
+// sliceFill is the share (percent) of a page a slice is cut to hold, by the density seen
+// so far: a slice then takes one search (a full page would take a second search to find
+// the slice's end), and rows bunching up a little do not spill into a second page.
+const sliceFill = 80
+
+// slicer cuts what remains of the window after its first page into time slices, in the
+// order their rows are handed out, each sized to hold about sliceFill% of a page at the
+// density seen so far. The first slice continues the first page's keyset state (its
+// edge second and the rows met there). Slices are made one at a time, as the window of
+// slices in flight moves on.
+type slicer struct {
+	ks         *keysetRun
+	first      *slice
+	a, b       int64 // the remaining range, whole seconds
+	next0      int64 // desc: the next slice's hi; asc: its lo
+	width      int64 // seconds per slice
+	rows, secs int64 // rows and seconds seen so far (density)
+	made       int
+	done       bool // no slice left to make, but first when not yet made
+}
+
+func (ks *keysetRun) newSlicer(whole *slice, windowSecs int64, firstRows int) *slicer {
+	cut := &slicer{ks: ks, first: whole}
 	if ks.desc {
-		a, b = whole.lo, whole.edge
+		cut.a, cut.b = whole.lo, whole.edge
+		cut.next0 = cut.b
 	} else {
-		a, b = whole.edge, whole.hi
+		cut.a, cut.b = whole.edge, whole.hi
+		cut.next0 = cut.a
 	}
-	remSecs := b - a + 1
-	covered := max(windowSecs-remSecs+1, 1) // seconds the first page spanned
-	density := float64(firstRows) / float64(covered)
-	estRows := int64(density*float64(remSecs)) + 1
-	span := remSecs
-	if ks.spec.Limit > 0 {
-		need := int64(ks.spec.Limit - firstRows)
-		estRows = min(estRows, need)
-		if density > 0 {
-			span = min(remSecs, int64(float64(need)/density*1.5)+1)
-		}
+	remSecs := cut.b - cut.a + 1
+	cut.rows, cut.secs = int64(firstRows), max(windowSecs-remSecs+1, 1) // the first page's span
+	cut.resize()
+	return cut
+}
+
+// resize sets the slice width from the density seen so far.
+func (cut *slicer) resize() {
+	want := float64(cut.ks.c.pageRows) * sliceFill / 100
+	if cut.rows == 0 {
+		cut.width = max(cut.width*2, 1)
+		return
 	}
-	k := min(int64(ks.c.cfg.MaxConcurrentTasks), (estRows+pageRows-1)/pageRows, span)
-	k = max(k, 1)
-	limit := 0
-	if ks.spec.Limit > 0 {
-		limit = ks.spec.Limit - firstRows
+	cut.width = max(int64(want*float64(cut.secs)/float64(cut.rows)), 1)
+}
+
+// observe counts a finished slice into the density.
+func (cut *slicer) observe(sl *slice) {
+	cut.rows += int64(sl.sent)
+	cut.secs += sl.hi - sl.lo + 1
+	cut.resize()
+}
+
+// next makes the next slice, nil when the window is covered.
+func (cut *slicer) next() *slice {
+	if cut.made == 0 && cut.done {
+		cut.made++
+		cut.first.out = make(chan pageOut)
+		return cut.first // uncut (offset paging)
 	}
-	width := (span + k - 1) / k
-	var out []*slice
-	for i := int64(0); i < k; i++ {
-		var sl *slice
-		if i == 0 {
-			sl = whole // its keyset state carries on
-		} else {
-			sl = &slice{}
-		}
-		if ks.desc {
-			sl.hi, sl.lo = b-i*width, max(b-(i+1)*width+1, a)
-			if sl.hi < sl.lo {
-				break
-			}
-		} else {
-			sl.lo, sl.hi = a+i*width, min(a+(i+1)*width-1, b)
-			if sl.hi < sl.lo {
-				break
-			}
-		}
-		if i > 0 {
-			sl.edge = sl.start(ks.desc)
-		}
-		sl.limit, sl.sent = limit, 0
-		out = append(out, sl)
+	if cut.done || cut.next0 < cut.a || cut.next0 > cut.b {
+		return nil
 	}
-	if span < remSecs {
-		rest := &slice{lazy: true, limit: limit}
-		if ks.desc {
-			rest.lo, rest.hi = a, b-span
-		} else {
-			rest.lo, rest.hi = a+span, b
-		}
-		rest.edge = rest.start(ks.desc)
-		out = append(out, rest)
+	sl := &slice{}
+	if cut.made == 0 {
+		sl = cut.first // its keyset state carries on; it counts the rows it still hands out
+		sl.sent = 0
 	}
-	for _, sl := range out {
-		sl.out = make(chan pageOut)
+	if cut.ks.desc {
+		sl.hi, sl.lo = cut.next0, max(cut.next0-cut.width+1, cut.a)
+		cut.next0 = sl.lo - 1
+	} else {
+		sl.lo, sl.hi = cut.next0, min(cut.next0+cut.width-1, cut.b)
+		cut.next0 = sl.hi + 1
 	}
-	return out
+	if cut.made > 0 {
+		sl.edge = sl.start(cut.ks.desc)
+	}
+	sl.limit = 0
+	if cut.ks.spec.Limit > 0 {
+		sl.limit = cut.ks.spec.Limit - int(cut.rows) // an upper bound: rows seen so far were handed out or are in flight
+	}
+	sl.out = make(chan pageOut)
+	cut.made++
+	return sl
 }
 
 // start pages sl in its own goroutine, one page ahead of the consumer.
