@@ -635,6 +635,9 @@ func (c *Client) fetchLogPage(ctx context.Context, spec LogSearchSpec, base, tr 
 func (c *Client) searchOnce(ctx context.Context, t *taskSpec, offset, limit int, st *SearchInfo) ([]logRow, int64, error) {
 	tid, dialect, err := c.createQueued(ctx, t)
 	if err != nil {
+		if tid != 0 {
+			st.Searches++ // created, then deleted at once: the caller had given up
+		}
 		return nil, -1, err
 	}
 	tctx, cancel := c.withTaskDeadline(ctx)
