@@ -22,7 +22,7 @@ func TestMeasureInstantTasks(t *testing.T) {
 		t.Skip("end to end through the simulator")
 	}
 	c := config{Durations: []time.Duration{0}, Reps: 1, StreamSizes: []int{1000, 3000}, ConcTask: 0, Command: "test",
-		Only: map[string]bool{"poll": true, "stream": true, "conc": true}} // slots: TestSlotsSection
+		Only: map[string]bool{"poll": true, "stream": true, "client": true, "conc": true}} // slots: TestSlotsSection
 	r, err := measure(context.Background(), c, func(s string) { t.Log(s) })
 	if err != nil {
 		t.Fatal(err)
@@ -46,6 +46,14 @@ func TestMeasureInstantTasks(t *testing.T) {
 			t.Errorf("%s: memory not measured: %+v", s.Query, s)
 		}
 	}
+	if len(r.Client) != len(clientPagers)*2 || len(r.Decoders) != 2 {
+		t.Fatalf("want one client row per pager and size and two decoders, got %+v %+v", r.Client, r.Decoders)
+	}
+	for _, c := range r.Client {
+		if c.Searches < 1 || c.PeakRSS <= 0 {
+			t.Errorf("client %s: not measured: %+v", c.Pager, c)
+		}
+	}
 	if r.Concurrency == nil || r.Concurrency.One <= 0 || r.Concurrency.Sequential <= 0 {
 		t.Fatalf("concurrency not measured: %+v", r.Concurrency)
 	}
@@ -54,7 +62,7 @@ func TestMeasureInstantTasks(t *testing.T) {
 		t.Fatal(err)
 	}
 	md := b.String()
-	for _, want := range []string{"### Time to result", "fixed 2 s (seed client)", "### Streaming", "### Concurrency", "### Targets", "| 3000 |"} {
+	for _, want := range []string{"### Time to result", "fixed 2 s (seed client)", "### Streaming", "### Client alone", "keyset / offset pager", "plugin through the embedded engine", "### Concurrency", "### Targets", "| 3000 |"} {
 		if !strings.Contains(md, want) {
 			t.Errorf("report lacks %q:\n%s", want, md)
 		}

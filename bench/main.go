@@ -75,7 +75,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	reps := fs.Int("reps", 0, "repetitions per task duration and poller, median reported (default 3, 1 with -quick)")
 	sim := fs.String("sim", "bin/fazsim", "simulator binary for the streaming benchmark, run as its own process so its memory is not counted; empty = in-process")
 	out := fs.String("o", "", "also write the report to this file; if it holds <!-- bench:begin --> and <!-- bench:end --> markers, only the text between them is replaced")
-	only := fs.String("only", "", "comma-separated sections to run: poll, stream, conc, slots (default all)")
+	only := fs.String("only", "", "comma-separated sections to run: poll, stream, client, conc, slots (default all)")
 	cpuProf := fs.String("cpuprofile", "", "write a CPU profile of the run to this file")
 	memProf := fs.String("memprofile", "", "write a heap profile, taken after the streaming section, to this file")
 	fs.Usage = func() {
@@ -103,8 +103,8 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 		c.Only = map[string]bool{}
 		for _, s := range strings.Split(*only, ",") {
 			s = strings.TrimSpace(s)
-			if s != "poll" && s != "stream" && s != "conc" && s != "slots" {
-				return config{}, fmt.Errorf("-only %q: want a comma-separated list of poll, stream, conc, slots", *only)
+			if s != "poll" && s != "stream" && s != "client" && s != "conc" && s != "slots" {
+				return config{}, fmt.Errorf("-only %q: want a comma-separated list of poll, stream, client, conc, slots", *only)
 			}
 			c.Only[s] = true
 		}
@@ -166,6 +166,12 @@ func measure(ctx context.Context, c config, progress func(string)) (*report, err
 			if err := writeHeapProfile(c.MemProfile); err != nil {
 				return nil, err
 			}
+		}
+	}
+	if c.runs("client") {
+		// The client alone on the same data: both pagers side by side, and its decoder.
+		if r.Client, r.Decoders, err = runClient(ctx, start, c.StreamSizes, progress); err != nil {
+			return nil, err
 		}
 	}
 	if c.runs("poll") {

@@ -18,6 +18,8 @@ type report struct {
 	Polling     []pollResult
 	Streaming   []streamResult
 	StreamNote  string // where the streaming simulator ran
+	Client      []clientResult
+	Decoders    []decoderResult
 	Concurrency *concurrencyResult
 	Slots       *slotsResult
 }
@@ -39,6 +41,7 @@ func (r *report) writeMarkdown(w io.Writer) error {
 		r.Started.UTC().Format("2006-01-02 15:04 MST"), r.Took.Round(time.Second), r.LoadStart, r.LoadEnd)
 	r.writePolling(&b)
 	r.writeStreaming(&b)
+	r.writeClient(&b)
 	r.writeConcurrency(&b)
 	r.writeSlots(&b)
 	b.WriteString("### Targets\n\n| Target | Measured | Result |\n|---|---|---|\n")
@@ -143,6 +146,7 @@ func (r *report) verdicts() []verdict {
 		out = append(out, verdict{Target: "1 s task: at least 2x faster than the 2 s poller", Measured: "-", Skipped: true})
 	}
 	out = append(out, r.memoryVerdicts()...)
+	out = append(out, r.clientVerdicts()...)
 	if c := r.Concurrency; c != nil {
 		out = append(out,
 			verdict{Target: "3 ADOMs (`adom IN`) at most 1.5x one ADOM", Measured: fmt.Sprintf("%.2fx", ratio(c.InList, c.One)), Pass: ratio(c.InList, c.One) <= 1.5},
@@ -236,4 +240,91 @@ func fmtCount(n int64) string {
 		return fmt.Sprintf("%dk", n/1000)
 	}
 	return fmt.Sprint(n)
+}
+
+func (r *report) writeClient(b *strings.Builder) {
+	if len(r.Client) == 0 {
+		return
+	}
+	fmt.Fprintf(b, "### Client alone: `SearchLogRecords`, root's traffic logs, both pagers in one run (%s)\n\n", r.StreamNote)
+	b.WriteString("| Pager | Rows | Wall (s) | Rows/s | CPU (s) | CPU / row (us) | Searches | Slices | Peak RSS (MB) | Peak Go heap (MB) |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
+	for _, c := range r.Client {
+		fmt.Fprintf(b, "| %s | %d | %.2f | %.0f | %.1f | %.1f | %d | %d | %.1f | %.1f |\n", c.Pager, c.Rows, c.Wall.Seconds(), c.RowsPerSec(),
+			c.CPU.Seconds(), float64(c.CPU.Microseconds())/float64(max(c.Rows, 1)), c.Searches, c.Slices, mb(c.PeakRSS), mb(int64(c.PeakHeap)))
+	}
+	b.WriteString("\n| Decoder, one 1000-row page | Rows/s |\n|---|---:|\n")
+	for _, d := range r.Decoders {
+		fmt.Fprintf(b, "| %s | %.0f |\n", d.Name, d.RowsPerSec)
+	}
+	b.WriteString("\n")
+	for _, line := range r.clientRatios() {
+		fmt.Fprintf(b, "- %s\n", line)
+	}
+	b.WriteString("\n")
+}
+
+// clientAt finds the client's result for pager at the largest size measured.
+func (r *report) clientAt(pager string) (clientResult, bool) {
+	var best clientResult
+	ok := false
+	for _, c := range r.Client {
+		if c.Pager == pager && (!ok || c.Rows > best.Rows) {
+			best, ok = c, true
+		}
+	}
+	return best, ok
+}
+
+// clientRatios are the ratios the issue asks for, at the largest size.
+func (r *report) clientRatios() []string {
+	var out []string
+	k, okK := r.clientAt("keyset")
+	o, okO := r.clientAt("offset")
+	if okK && okO && o.RowsPerSec() > 0 {
+		out = append(out, fmt.Sprintf("keyset / offset pager, %s rows: %.2fx rows/s", fmtCount(k.Rows), k.RowsPerSec()/o.RowsPerSec()))
+	}
+	if okK && len(r.Decoders) > 0 && r.Decoders[0].RowsPerSec > 0 {
+		out = append(out, fmt.Sprintf("client (keyset) / its decoder alone: %.2f (decoder %.0f rows/s on one core)", k.RowsPerSec()/r.Decoders[0].RowsPerSec, r.Decoders[0].RowsPerSec))
+	}
+	if len(r.Decoders) > 1 && r.Decoders[1].RowsPerSec > 0 {
+		out = append(out, fmt.Sprintf("decoder / encoding/json + re-marshal: %.2fx", r.Decoders[0].RowsPerSec/r.Decoders[1].RowsPerSec))
+	}
+	if okK {
+		for _, s := range r.Streaming {
+			if s.Query == streamQueries[0].Name && s.Rows == k.Rows && k.RowsPerSec() > 0 {
+				out = append(out, fmt.Sprintf("plugin through the embedded engine (%s) / client, %s rows: %.2f", s.Query, fmtCount(s.Rows), s.RowsPerSec()/k.RowsPerSec()))
+			}
+		}
+	}
+	return out
+}
+
+// clientVerdicts: keyset at least 2x the offset pager, and the client's memory flat.
+func (r *report) clientVerdicts() []verdict {
+	var out []verdict
+	k, okK := r.clientAt("keyset")
+	o, okO := r.clientAt("offset")
+	if okK && okO && o.RowsPerSec() > 0 {
+		x := k.RowsPerSec() / o.RowsPerSec()
+		out = append(out, verdict{Target: fmt.Sprintf("client, %s rows: keyset pager >= 2x the offset pager's rows/s", fmtCount(k.Rows)),
+			Measured: fmt.Sprintf("%.2fx (%.0f vs %.0f rows/s)", x, k.RowsPerSec(), o.RowsPerSec()), Pass: x >= 2})
+	}
+	var lo, hi clientResult
+	for _, c := range r.Client {
+		if c.Pager != "keyset" {
+			continue
+		}
+		if lo.Rows == 0 || c.Rows < lo.Rows {
+			lo = c
+		}
+		if c.Rows > hi.Rows {
+			hi = c
+		}
+	}
+	if lo.Rows > 0 && hi.Rows > lo.Rows {
+		growth := hi.PeakRSS - lo.PeakRSS
+		out = append(out, verdict{Target: fmt.Sprintf("client (keyset): peak memory grows < 50 MB from %s to %s rows", fmtCount(lo.Rows), fmtCount(hi.Rows)),
+			Measured: fmt.Sprintf("RSS %+.1f MB, Go heap %+.1f MB", mb(growth), mb(int64(hi.PeakHeap)-int64(lo.PeakHeap))), Pass: growth < 50e6})
+	}
+	return out
 }

@@ -66,6 +66,12 @@ type Config struct {
 	// mid-run is created again; 0 means 2, negative none.
 	TaskRecreates int
 
+	// LogPaging chooses the log-search pager: "keyset" (the default, "" too) pages on
+	// the receive time and neither repeats nor skips rows while logs arrive; "offset" is
+	// the pager before it (re-runs the window at growing offsets), kept so tests and
+	// benchmarks can compare the two. Not a connection option of the plugin.
+	LogPaging string
+
 	// Transport replaces the HTTP transport (tests, proxies). When set, the
 	// TLS fields above are not applied to it.
 	Transport http.RoundTripper
@@ -196,6 +202,13 @@ func (c *Config) validate() (*url.URL, error) {
 		c.TaskRecreates = defaultTaskRecreates
 	} else if c.TaskRecreates < 0 {
 		c.TaskRecreates = 0
+	}
+	switch c.LogPaging {
+	case "":
+		c.LogPaging = pagingKeyset
+	case pagingKeyset, pagingOffset:
+	default:
+		return nil, paramErr("log_paging", "want %q or %q, got %q", pagingKeyset, pagingOffset, c.LogPaging)
 	}
 	if c.PollPolicy == nil {
 		c.PollPolicy = adaptivePoll()

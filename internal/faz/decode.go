@@ -1,7 +1,6 @@
 package faz
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -34,6 +33,9 @@ type response struct {
 	Dialect string
 	// Empty is true when the answer had neither result nor error.
 	Empty bool
+	// parser kept the source text of the rows (Record.Raw); nil for a response built
+	// another way.
+	parser *jsonParser
 }
 
 // errMalformed marks a body that is not a JSON-RPC answer at all.
@@ -43,15 +45,23 @@ var errMalformed = errors.New("malformed JSON-RPC response")
 // the body (top-level "error", non-zero legacy status, negative v3 status)
 // come back as *APIError with method and url filled in.
 func decodeResponse(body []byte, method, url string) (*response, error) {
-	dec := json.NewDecoder(bytes.NewReader(body))
-	dec.UseNumber()
-	var env map[string]any
-	if err := dec.Decode(&env); err != nil {
+	v, p, err := parseJSON(body)
+	if err != nil {
 		return nil, fmt.Errorf("faz: %s %s: %w: %v", method, url, errMalformed, err)
 	}
+	env, _ := v.(map[string]any)
 	if env == nil {
 		return nil, fmt.Errorf("faz: %s %s: %w: not an object", method, url, errMalformed)
 	}
+	r, err := responseFrom(env, method, url)
+	if r != nil {
+		r.parser = p
+	}
+	return r, err
+}
+
+// responseFrom reads a decoded JSON-RPC envelope of either dialect.
+func responseFrom(env map[string]any, method, url string) (*response, error) {
 	r := &response{Dialect: DialectReal}
 	if s, ok := env["session"].(string); ok {
 		r.Session = s
@@ -203,7 +213,8 @@ type taskState struct {
 	Known      bool  // percentage or a status string was present
 	TotalCount int64 // -1 when absent
 	Rows       []Row
-	Failed     string // status "error"/"failed" message, if any
+	Raws       []string // each row's source text, when the parser kept it (else nil)
+	Failed     string   // status "error"/"failed" message, if any
 	// Window is the answer's data-time-range (start, end as the appliance prints them)
 	// and the zone it names, when present.
 	WindowStart, WindowEnd, WindowZone string
@@ -247,11 +258,13 @@ func taskFrom(r *response) (*taskState, error) {
 		ts.WindowEnd, _ = tr["end"].(string)
 		ts.WindowZone, _ = p["timezone"].(string)
 	}
-	rows, err := rowsFrom(p)
+	list := rowListFrom(p)
+	rows, err := toRows(list)
 	if err != nil {
 		return nil, err
 	}
 	ts.Rows = rows
+	ts.Raws = r.parser.sources(list)
 	return ts, nil
 }
 
@@ -268,14 +281,19 @@ func clampPct(p int) int {
 // rowsFrom finds the rows of a task answer: the "data" array (real dialect),
 // or the single array-valued key of a seed-style object such as "sources".
 func rowsFrom(p map[string]any) ([]Row, error) {
+	return toRows(rowListFrom(p))
+}
+
+// rowListFrom is the list rowsFrom converts (nil when there is none).
+func rowListFrom(p map[string]any) []any {
 	if d, ok := p["data"]; ok {
 		switch v := d.(type) {
 		case []any:
-			return toRows(v)
+			return v
 		case map[string]any:
-			return rowsFrom(v)
+			return rowListFrom(v)
 		case nil:
-			return nil, nil
+			return nil
 		}
 	}
 	var arr []any
@@ -287,14 +305,17 @@ func rowsFrom(p map[string]any) ([]Row, error) {
 		}
 	}
 	if n == 1 {
-		return toRows(arr)
+		return arr
 	}
-	return nil, nil
+	return nil
 }
 
 // toRows converts a list of JSON objects to rows; anything else is an error
 // (silently dropping a malformed row would lose data).
 func toRows(list []any) ([]Row, error) {
+	if list == nil {
+		return nil, nil
+	}
 	rows := make([]Row, 0, len(list))
 	for i, v := range list {
 		m, ok := v.(map[string]any)

@@ -27,7 +27,10 @@ func TestSearchLogsPages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rows) != 2500 || info.Rows != 2500 || info.Pages != 3 || info.Searches != 3 {
+	// Keyset paging: the first page, then time slices each one page ahead; every search
+	// made is a page delivered, but for at most one page per slice fetched ahead when the
+	// limit was reached (no fault here, so no re-run and no empty page).
+	if len(rows) != 2500 || info.Rows != 2500 || info.Pages < 3 || info.Searches < info.Pages || info.Searches > info.Pages+info.Slices || info.Slices < 2 {
 		t.Fatalf("rows %d, info %+v", len(rows), info)
 	}
 	seen := map[string]bool{}
@@ -50,7 +53,7 @@ func TestSearchLogsPages(t *testing.T) {
 			t.Errorf("the client called %s (8.0 rejects it)", k)
 		}
 	}
-	if st.TasksCreated != 3 || st.TasksReaped+st.TasksDeleted != 3 {
+	if st.TasksCreated != info.Searches || st.TasksReaped+st.TasksDeleted != info.Searches {
 		t.Errorf("created %d reaped %d deleted %d", st.TasksCreated, st.TasksReaped, st.TasksDeleted)
 	}
 }

@@ -27,7 +27,9 @@ type taskSpec struct {
 
 func (t *taskSpec) taskURL(tid int) string { return fmt.Sprintf("%s/%d", t.addURL, tid) }
 
-// createTask starts the task and returns its tid and the answer's dialect.
+// createTask starts the task and returns its tid and the answer's dialect. With an
+// error, the tid is non-zero only when the task was created and then deleted because ctx
+// ended meanwhile.
 func (c *Client) createTask(ctx context.Context, t *taskSpec) (int, string, error) {
 	resp, err := c.call(ctx, request{Method: "add", URL: t.addURL, Params: t.addParams, Replay: createReplay})
 	if err != nil {
@@ -43,9 +45,10 @@ func (c *Client) createTask(ctx context.Context, t *taskSpec) (int, string, erro
 	c.tids.add(st.TID)
 	c.log.Debug("task created", "kind", t.kind, "adom", t.adom, "view", t.view, "tid", st.TID)
 	if err := ctx.Err(); err != nil {
-		// Cancelled while the creation was in flight (call lets it finish).
+		// Cancelled while the creation was in flight (call lets it finish). The tid
+		// comes back with the error, for callers that count the tasks they created.
 		c.deleteTask(ctx, t, st.TID)
-		return 0, "", err
+		return st.TID, "", err
 	}
 	return st.TID, resp.Dialect, nil
 }

@@ -7,9 +7,9 @@ import (
 
 func TestDatasetIsDeterministicAndOrdered(t *testing.T) {
 	loc, _ := time.LoadLocation("Europe/Brussels")
-	a := newDataset(7, testEnd, 24*time.Hour, 20_000, loc)
-	b := newDataset(7, testEnd, 24*time.Hour, 20_000, loc)
-	c := newDataset(8, testEnd, 24*time.Hour, 20_000, loc)
+	a := newDataset(7, testEnd, 24*time.Hour, 20_000, loc, 0)
+	b := newDataset(7, testEnd, 24*time.Hour, 20_000, loc, 0)
+	c := newDataset(8, testEnd, 24*time.Hour, 20_000, loc, 0)
 	same, differ := true, false
 	for i := 0; i < 20_000; i += 97 {
 		ra, rb, rc := a.Row(i).Map(), b.Row(i).Map(), c.Row(i).Map()
@@ -44,7 +44,7 @@ func TestDatasetIsDeterministicAndOrdered(t *testing.T) {
 }
 
 func TestDatasetCatalogue(t *testing.T) {
-	ds := newDataset(1, testEnd, 7*24*time.Hour, 100_000, time.UTC)
+	ds := newDataset(1, testEnd, 7*24*time.Hour, 100_000, time.UTC, 0)
 	root, _ := ds.ADOM("root")
 	found := false
 	for _, d := range root.Devices {

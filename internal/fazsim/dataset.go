@@ -79,6 +79,7 @@ type Dataset struct {
 	start    time.Time
 	end      time.Time
 	rows     int
+	lagMS    int64 // IndexLag in milliseconds (0: rows are searchable at their itime)
 	loc      *time.Location
 	adoms    []ADOM
 	devices  []Device // all devices, index = device id in rows
@@ -90,9 +91,9 @@ type Dataset struct {
 }
 
 // newDataset builds the catalogue for a seed.
-func newDataset(seed int64, end time.Time, window time.Duration, rows int, loc *time.Location) *Dataset {
+func newDataset(seed int64, end time.Time, window time.Duration, rows int, loc *time.Location, indexLag time.Duration) *Dataset {
 	d := &Dataset{
-		seed: seed, end: end.Truncate(time.Second), rows: rows, loc: loc,
+		seed: seed, end: end.Truncate(time.Second), rows: rows, loc: loc, lagMS: indexLag.Milliseconds(),
 		byADOM: map[string]int{}, bySerial: map[string]int{}, threatsBy: map[string]map[string][]int{},
 	}
 	d.start = d.end.Add(-window)

@@ -146,6 +146,16 @@ func (d *Dataset) Logs(adom string, start, end time.Time, fn func(LogRow) bool) 
 	}
 }
 
+// IndexedAt is when the row becomes visible to a log search: its itime plus its indexing
+// lag (Options.IndexLag; the itime itself when there is no lag).
+func (r LogRow) IndexedAt() time.Time {
+	t := time.Unix(r.Itime, 0)
+	if r.ds.lagMS <= 0 {
+		return t
+	}
+	return t.Add(time.Duration(int64(mix(r.ds.seed, uint64(r.Index), 7)%uint64(r.ds.lagMS+1))) * time.Millisecond)
+}
+
 // ADOM returns the row's ADOM name.
 func (r LogRow) ADOM() string { return r.ds.adoms[r.adom].Name }
 

@@ -93,11 +93,22 @@ func (s *Server) logSearchAdd(c *call, adom int) (any, *rpcError) {
 	}
 	key := strings.Join([]string{strconv.Itoa(adom), fmt.Sprint(types), devs.key(s.data), strconv.Itoa(lo), strconv.Itoa(hi),
 		fstr, strconv.FormatBool(cs), strconv.FormatBool(desc)}, "\x00")
+	// Late indexing (Options.IndexLag): the search sees the rows indexed by the clock's
+	// reading at its add, so its cursor is its own (what it can see is not the next
+	// search's).
+	lagged := s.opts.IndexLag > 0
+	indexedBy := c.now
+	if lagged {
+		key += "\x00" + strconv.FormatInt(indexedBy.UnixNano(), 10)
+	}
 	cur, ok := s.scans.get(key)
 	if !ok {
 		cur = &matchCursor{lo: lo, hi: hi, desc: desc, ds: s.data, match: func(r *LogRow) bool {
 			if r.adom != adom || (types != nil && !types[r.LogType]) || !devs.matches(r) {
 				return false
+			}
+			if lagged && r.IndexedAt().After(indexedBy) {
+				return false // received, not yet indexed
 			}
 			return filter == nil || filter.match(r.Field, cs)
 		}}

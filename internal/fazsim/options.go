@@ -58,6 +58,17 @@ type Options struct {
 	// as if its build lacked them (FortiView catalogues differ between versions).
 	WithoutViews []string
 
+	// IndexLag models late indexing: the appliance receives a log (its itime) before a
+	// search can see it. Each row gets a deterministic lag in [0, IndexLag] (a draw from its
+	// index and the seed), and a log search sees a row only once the simulator clock at the
+	// search's add has reached itime + lag, so rows keep appearing inside a window that is
+	// being paged. 0 (default): every row is searchable as soon as its itime has passed.
+	// Grounding: re-running a fixed window changes total-count as late logs arrive
+	// (../shared/faz-api.md, section 4 "tid lifecycle" (5) [L: MCP, INX]; 230071 then
+	// 230741 on 7.6.7, ../shared/peers.md section 4 item 6). The lag's size and its uniform
+	// distribution are this simulator's assumption: no capture measures them.
+	IndexLag time.Duration
+
 	Faults []Fault // seeded fault plan (see fault.go)
 	Clock  Clock   // clock for task progress, expiry and session idle time (default RealClock)
 }
@@ -122,6 +133,9 @@ func (o Options) withDefaults() (Options, error) {
 	}
 	if o.TaskTTL <= 0 {
 		o.TaskTTL = 10 * time.Minute
+	}
+	if o.IndexLag < 0 {
+		return o, &OptionError{Field: "IndexLag", Value: o.IndexLag.String(), Want: "a duration >= 0"}
 	}
 	if o.SearchSlots <= 0 {
 		o.SearchSlots = 8

@@ -54,7 +54,7 @@ func NewChecked(opts Options) (*Server, error) {
 	}
 	s := &Server{
 		opts: o, loc: loc,
-		data:     newDataset(o.Seed, o.End, o.Window, o.LogRows, loc),
+		data:     newDataset(o.Seed, o.End, o.Window, o.LogRows, loc, o.IndexLag),
 		sessions: map[string]*session{}, tasks: map[int]*task{},
 		nextTID: 1000 + int(uint64(o.Seed)%1000)*10,
 		stats:   newStatsState(),
