@@ -10,7 +10,7 @@ import (
 // log types whose FortiOS messages list it, on every such row where it is unconditional,
 // and on no row of another type.
 func TestTypeFieldsBelongToTheirTypes(t *testing.T) {
-	d := newDataset(7, testEnd, 24*time.Hour, 60_000, time.UTC)
+	d := newDataset(7, testEnd, 24*time.Hour, 60_000, time.UTC, 0)
 	fields := map[string]struct {
 		types  string // the log types that may carry it
 		always bool   // every row of those types has it
