@@ -48,8 +48,8 @@ func (p *pluginState) listEvents(e *eventList) plugin.HydrateFunc {
 			return nil, err
 		}
 		limit := pushedLimit(d)
-		return nil, streamTasks(ctx, d, e.Table, tasks, nil, func(ctx context.Context, t *taskQuery, emit func(faz.Row) error) error {
-			return e.Fetch(ctx, c, t.ADOM, t.Window.Start, t.Window.End, t.Filter, limit, emit)
+		return nil, streamTasks(ctx, d, e.Table, tasks, nil, func(ctx context.Context, t *taskQuery, emit func(faz.Record) error) error {
+			return e.Fetch(ctx, c, t.ADOM, t.Window.Start, t.Window.End, t.Filter, limit, rowsOnly(emit))
 		})
 	}
 }

@@ -237,7 +237,7 @@ func (p *pluginState) listFortiView(v *fortiView) plugin.HydrateFunc {
 				return cmp.Or(cmp.Compare(pos[a.Task], pos[b.Task]), cmp.Compare(a.Rank, b.Rank))
 			}
 		}
-		return nil, streamTasksSorted(ctx, d, v.Table, tasks, keep, order, func(ctx context.Context, t *taskQuery, emit func(faz.Row) error) error {
+		return nil, streamTasksSorted(ctx, d, v.Table, tasks, keep, order, func(ctx context.Context, t *taskQuery, emit func(faz.Record) error) error {
 			if t.TID != nil {
 				// One get's rows (at most 1000), held until the answer's own window is known,
 				// which per-second rates need.
@@ -250,7 +250,7 @@ func (p *pluginState) listFortiView(v *fortiView) plugin.HydrateFunc {
 					t.AnswerWindow = &window{Start: info.Start, End: info.End}
 				}
 				for _, r := range rows {
-					if err := emit(r); err != nil {
+					if err := emit(faz.Record{Row: r}); err != nil {
 						return err
 					}
 				}
@@ -273,13 +273,13 @@ func (p *pluginState) listFortiView(v *fortiView) plugin.HydrateFunc {
 			if spec.Devices, err = t.selectors(ctx, c); err != nil {
 				return err
 			}
-			_, err = c.RunFortiView(ctx, spec, emit)
+			_, err = c.RunFortiView(ctx, spec, rowsOnly(emit))
 			if errors.Is(err, faz.ErrSortRefused) {
 				// An appliance that cannot rank by the column (another version, the seed
 				// documents' server): every row in the view's own order, sorted here.
 				plugin.Logger(ctx).Debug(v.Table+".list", "sort_refused", err)
 				spec.SortBy, spec.SortRequired, spec.Limit = nil, false, 0
-				_, err = c.RunFortiView(ctx, spec, emit)
+				_, err = c.RunFortiView(ctx, spec, rowsOnly(emit))
 			}
 			return err
 		})

@@ -175,7 +175,7 @@ func (p *pluginState) listLogTable(lt *logTable) plugin.HydrateFunc {
 			}
 		}
 		limit := pushedLimit(d)
-		run := func(ctx context.Context, t *taskQuery, emit func(faz.Row) error) error {
+		run := func(ctx context.Context, t *taskQuery, emit func(faz.Record) error) error {
 			spec := faz.LogSearchSpec{
 				ADOM:      t.ADOM,
 				LogType:   t.LogType,
@@ -192,7 +192,7 @@ func (p *pluginState) listLogTable(lt *logTable) plugin.HydrateFunc {
 			if spec.Devices, err = t.selectors(ctx, c); err != nil {
 				return err
 			}
-			_, err = c.SearchLogs(ctx, spec, emit)
+			_, err = c.SearchLogRecords(ctx, spec, emit)
 			return err
 		}
 		if ordered && len(all) > 1 {
@@ -260,7 +260,7 @@ func plusSecond(v *proto.QualValue) *proto.QualValue {
 // on the order it pushed down. Like streamTasks it stops every task when SQL needs no more
 // rows or one fails, and returns once every task has freed its searches.
 func streamMerged(ctx context.Context, d *plugin.QueryData, table string, tasks []*taskQuery, order string,
-	run func(ctx context.Context, t *taskQuery, emit func(faz.Row) error) error) error {
+	run func(ctx context.Context, t *taskQuery, emit func(faz.Record) error) error) error {
 	scan := ctx
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -278,9 +278,9 @@ func streamMerged(ctx context.Context, d *plugin.QueryData, table string, tasks 
 			defer wg.Done()
 			defer close(ch)
 			rank := 0
-			emit := func(row faz.Row) error {
+			emit := func(rec faz.Record) error {
 				rank++
-				vr := &viewRow{Rank: rank, Row: row, Task: t}
+				vr := &viewRow{Rank: rank, Row: rec.Row, Raw: rec.Raw, Task: t}
 				it, _ := toInt(vr.field("itime")).(int64)
 				select {
 				case ch <- timed{vr, it}:

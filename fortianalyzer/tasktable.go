@@ -237,12 +237,18 @@ func orderSplitErr(d *plugin.QueryData) error {
 		"sort in a materialized CTE (with t as materialized (select ...) select * from t order by ...) or query one %s at a time", d.QueryContext.SortOrder[0].Column, col, col, col)
 }
 
+// rowsOnly adapts a row emitter to the client calls that hand out decoded rows only (their
+// raw column is marshalled from the row).
+func rowsOnly(emit func(faz.Record) error) func(faz.Row) error {
+	return func(r faz.Row) error { return emit(faz.Record{Row: r}) }
+}
+
 // streamTasks runs tasks concurrently (the client bounds how many run on the appliance at
 // once) and streams their rows as they are decoded. When the SQL engine needs no more rows
 // or a task fails, ctx is cancelled, and the client deletes the tasks still alive on the
 // appliance before this returns.
 func streamTasks(ctx context.Context, d *plugin.QueryData, table string, tasks []*taskQuery, keep func(*viewRow) bool,
-	run func(ctx context.Context, t *taskQuery, emit func(faz.Row) error) error) error {
+	run func(ctx context.Context, t *taskQuery, emit func(faz.Record) error) error) error {
 	return streamTasksSorted(ctx, d, table, tasks, keep, nil, run)
 }
 
@@ -252,7 +258,7 @@ func streamTasks(ctx context.Context, d *plugin.QueryData, table string, tasks [
 // appliance's own tie or NULL order never reaches SQL as the asked one. FortiView answers
 // are aggregates the tasks' limit bounds, at most what SQL would have sorted itself.
 func streamTasksSorted(ctx context.Context, d *plugin.QueryData, table string, tasks []*taskQuery, keep func(*viewRow) bool,
-	order func(a, b *viewRow) int, run func(ctx context.Context, t *taskQuery, emit func(faz.Row) error) error) error {
+	order func(a, b *viewRow) int, run func(ctx context.Context, t *taskQuery, emit func(faz.Record) error) error) error {
 	// The scan's own context tells when SQL wants no more rows: an embedded engine may
 	// report that through Err before Done (see internal/pluginsql scanCtx).
 	scan := ctx
@@ -266,10 +272,10 @@ func streamTasksSorted(ctx context.Context, d *plugin.QueryData, table string, t
 		go func(t *taskQuery) {
 			defer wg.Done()
 			rank := 0
-			emit := func(row faz.Row) error {
+			emit := func(rec faz.Record) error {
 				rank++
 				select {
-				case rows <- &viewRow{Rank: rank, Row: row, Task: t}:
+				case rows <- &viewRow{Rank: rank, Row: rec.Row, Raw: rec.Raw, Task: t}:
 					return nil
 				case <-ctx.Done():
 					return faz.ErrStop

@@ -6,6 +6,7 @@ package fortianalyzer
 import (
 	"cmp"
 	"context"
+	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -49,6 +50,7 @@ type viewColumn struct {
 type viewRow struct {
 	Rank int
 	Row  faz.Row
+	Raw  json.RawMessage // the row's bytes as the appliance sent them, when the client kept them
 	Task *taskQuery
 }
 
@@ -74,7 +76,12 @@ func rawColumn(desc string) *plugin.Column {
 }
 
 func rawRow(_ context.Context, _ *plugin.QueryData, h *plugin.HydrateData) (any, error) {
-	return h.Item.(*viewRow).Row, nil
+	r := h.Item.(*viewRow)
+	if r.Raw != nil {
+		// The original bytes: no map to re-marshal, and the appliance's own field order.
+		return r.Raw, nil
+	}
+	return r.Row, nil
 }
 
 // rankValue reads the rank directly: FromField's reflective lookup costs more per row.
