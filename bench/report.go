@@ -309,6 +309,15 @@ func (r *report) clientVerdicts() []verdict {
 		out = append(out, verdict{Target: fmt.Sprintf("client, %s rows: keyset pager >= 2x the offset pager's rows/s", fmtCount(k.Rows)),
 			Measured: fmt.Sprintf("%.2fx (%.0f vs %.0f rows/s)", x, k.RowsPerSec(), o.RowsPerSec()), Pass: x >= 2})
 	}
+	if okK && k.RowsPerSec() > 0 {
+		for _, s := range r.Streaming {
+			if s.Query == streamQueries[0].Name && s.Rows == k.Rows {
+				x := s.RowsPerSec() / k.RowsPerSec()
+				out = append(out, verdict{Target: fmt.Sprintf("%s rows: the plugin through the embedded engine (%s) reads >= 0.8x the client's rows/s", fmtCount(k.Rows), s.Query),
+					Measured: fmt.Sprintf("%.2fx (%.0f vs %.0f rows/s)", x, s.RowsPerSec(), k.RowsPerSec()), Pass: x >= 0.8})
+			}
+		}
+	}
 	var lo, hi clientResult
 	for _, c := range r.Client {
 		if c.Pager != "keyset" {

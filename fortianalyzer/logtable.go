@@ -12,7 +12,6 @@ package fortianalyzer
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 	"sync"
@@ -277,22 +276,15 @@ func streamMerged(ctx context.Context, d *plugin.QueryData, table string, tasks 
 		go func(t *taskQuery, ch chan<- timed) {
 			defer wg.Done()
 			defer close(ch)
-			rank := 0
-			emit := func(rec faz.Record) error {
-				rank++
-				vr := &viewRow{Rank: rank, Row: rec.Row, Raw: rec.Raw, Task: t}
+			runTask(ctx, cancel, t, run, errs, func(vr *viewRow) bool {
 				it, _ := toInt(vr.field("itime")).(int64)
 				select {
 				case ch <- timed{vr, it}:
-					return nil
+					return true
 				case <-ctx.Done():
-					return faz.ErrStop
+					return false
 				}
-			}
-			if err := run(ctx, t, emit); err != nil && !errors.Is(err, faz.ErrStop) && ctx.Err() == nil {
-				errs <- fmt.Errorf("adom %s: %w", t.ADOM, err)
-				cancel()
-			}
+			})
 		}(t, chans[i])
 	}
 	heads := make([]*timed, len(tasks))

@@ -243,6 +243,24 @@ func rowsOnly(emit func(faz.Record) error) func(faz.Row) error {
 	return func(r faz.Row) error { return emit(faz.Record{Row: r}) }
 }
 
+// runTask runs one task, handing its rows, ranked, to send until send says no more (the
+// scan ended). A failure goes to errs and cancels the scan's other tasks.
+func runTask(ctx context.Context, cancel context.CancelFunc, t *taskQuery,
+	run func(ctx context.Context, t *taskQuery, emit func(faz.Record) error) error, errs chan<- error, send func(*viewRow) bool) {
+	rank := 0
+	emit := func(rec faz.Record) error {
+		rank++
+		if !send(&viewRow{Rank: rank, Row: rec.Row, Raw: rec.Raw, Task: t}) {
+			return faz.ErrStop
+		}
+		return nil
+	}
+	if err := run(ctx, t, emit); err != nil && !errors.Is(err, faz.ErrStop) && ctx.Err() == nil {
+		errs <- fmt.Errorf("adom %s: %w", t.ADOM, err)
+		cancel()
+	}
+}
+
 // streamTasks runs tasks concurrently (the client bounds how many run on the appliance at
 // once) and streams their rows as they are decoded. When the SQL engine needs no more rows
 // or a task fails, ctx is cancelled, and the client deletes the tasks still alive on the
@@ -271,20 +289,14 @@ func streamTasksSorted(ctx context.Context, d *plugin.QueryData, table string, t
 		wg.Add(1)
 		go func(t *taskQuery) {
 			defer wg.Done()
-			rank := 0
-			emit := func(rec faz.Record) error {
-				rank++
+			runTask(ctx, cancel, t, run, errs, func(r *viewRow) bool {
 				select {
-				case rows <- &viewRow{Rank: rank, Row: rec.Row, Raw: rec.Raw, Task: t}:
-					return nil
+				case rows <- r:
+					return true
 				case <-ctx.Done():
-					return faz.ErrStop
+					return false
 				}
-			}
-			if err := run(ctx, t, emit); err != nil && !errors.Is(err, faz.ErrStop) && ctx.Err() == nil {
-				errs <- fmt.Errorf("adom %s: %w", t.ADOM, err)
-				cancel()
-			}
+			})
 		}(t)
 	}
 	go func() { wg.Wait(); close(rows) }()

@@ -222,7 +222,9 @@ func run(ctx context.Context, o options) (int, error) {
 // and the warm session's with each other.
 func judge(ctx context.Context, pg *postgres, db *pluginsql.DB, sim *fazsim.Server, c check, warm answer, allowEmpty map[string]bool, verbose bool) ([]string, string) {
 	before := logSearches(sim)
+	began := time.Now()
 	cold := pg.query(ctx, c.postgres)
+	pgTook := time.Since(began)
 	searched := logSearches(sim) - before
 	if verbose {
 		defer func() {
@@ -252,7 +254,11 @@ func judge(ctx context.Context, pg *postgres, db *pluginsql.DB, sim *fazsim.Serv
 		}
 		return problems, detail
 	}
+	began = time.Now()
 	lite := sqliteQuery(ctx, db, c.sqlite)
+	if verbose {
+		detail += fmt.Sprintf(" postgres_ms=%d sqlite_ms=%d", pgTook.Milliseconds(), time.Since(began).Milliseconds())
+	}
 	for try := 0; try < 3 && !sameAnswer(cold, lite); try++ {
 		// Default windows end now, so an answer can move between the two runs (a window
 		// edge crossing a second): ask both again, back to back, before calling it a
