@@ -1,6 +1,9 @@
 package fortianalyzer
 
 import (
+	"fmt"
+	"strings"
+
 	"github.com/turbot/steampipe-plugin-sdk/v5/grpc/proto"
 	"github.com/turbot/steampipe-plugin-sdk/v5/plugin"
 	"github.com/turbot/steampipe-plugin-sdk/v5/plugin/quals"
@@ -15,17 +18,30 @@ var (
 	stringOps = []string{"=", "<>"}
 )
 
+// localOps are the operators a local column's quals may use.
+func localOps(c *viewColumn) []string {
+	if c.Type == proto.ColumnType_INT || c.Type == proto.ColumnType_DOUBLE {
+		return numberOps
+	}
+	return stringOps
+}
+
+// describeLocal is a column's description, saying which quals the plugin checks when the
+// column is local.
+func describeLocal(c *viewColumn) string {
+	if !c.Local {
+		return c.Description
+	}
+	return fmt.Sprintf("%s (quals: %s, checked by the plugin before per-row work).", strings.TrimSuffix(c.Description, "."), strings.Join(localOps(c), " "))
+}
+
 func localKeyColumns(cols []viewColumn) plugin.KeyColumnSlice {
 	var keys plugin.KeyColumnSlice
 	for _, c := range cols {
 		if !c.Local {
 			continue
 		}
-		ops := stringOps
-		if c.Type == proto.ColumnType_INT || c.Type == proto.ColumnType_DOUBLE {
-			ops = numberOps
-		}
-		keys = append(keys, &plugin.KeyColumn{Name: c.Name, Require: plugin.Optional, Operators: ops})
+		keys = append(keys, &plugin.KeyColumn{Name: c.Name, Require: plugin.Optional, Operators: localOps(&c)})
 	}
 	return keys
 }

@@ -12,7 +12,7 @@ import (
 
 // Fields: the logstats answer of the FAZ 7.6.7 logview spec (data.devs[] and their vdoms[]).
 var logStatusColumns = []viewColumn{
-	{Name: "device_serial", Type: proto.ColumnType_STRING, Description: "Serial number of the device (devid).", Fields: []string{"devid"}},
+	{Name: "device_serial", Type: proto.ColumnType_STRING, Description: "Serial number of the device (devid) (qual: =, sent to the appliance as the device to report on).", Fields: []string{"devid"}},
 	{Name: "device_name", Type: proto.ColumnType_STRING, Description: "Device name (devname).", Fields: []string{"devname"}},
 	{Name: "vdom", Type: proto.ColumnType_STRING, Description: "VDOM the statistics are of.", Fields: []string{"vdom"}},
 	{Name: "last_log_time", Type: proto.ColumnType_TIMESTAMP, Description: "When the appliance received the VDOM's last log (last-log-timestamp); NULL when it has none.", Value: epochTime("last-log-timestamp")},

@@ -59,7 +59,7 @@ func buildColumns(p *pluginState, decls []viewColumn) []*plugin.Column {
 	cols := make([]*plugin.Column, 0, len(decls))
 	for i := range decls {
 		c := &decls[i]
-		col := &plugin.Column{Name: c.Name, Type: c.Type, Description: c.Description, Transform: transform.FromP(columnValue, c)}
+		col := &plugin.Column{Name: c.Name, Type: c.Type, Description: describeLocal(c), Transform: transform.FromP(columnValue, c)}
 		if c.Hydrate != nil {
 			col.Hydrate, col.Transform = c.Hydrate(p), transform.FromValue()
 		}
