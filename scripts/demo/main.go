@@ -88,6 +88,18 @@ func run() error {
 			 from fortianalyzer_ioc_threat t, json_each(t.sources) ip, fortianalyzer_ueba_endpoint u
 			 where t.start_time = datetime('now', '-7 days') and t.threat_level >= 3 and u.ip = ip.value
 			 order by t.threat, u.endpoint_id`},
+		{"Devices silent for more than an hour, in every ADOM (FortiAnalyzer's log statistics)",
+			`select adom, device_name, device_serial, vdom, last_log_time, logging_mode
+			 from fortianalyzer_device_log_status
+			 where adom in ('root', 'Branch_Office', 'Data_Center') and last_log_time < datetime('now', '-1 hour')
+			 order by last_log_time`},
+		{"The 10 latest denied sessions: one log search of 10 rows (ORDER BY and LIMIT go to the appliance)",
+			`select log_time, srcip, dstip, dstport, policy_id, device_name
+			 from fortianalyzer_traffic_log where action = 'deny'
+			 order by log_time desc limit 10`},
+		{"IPS attacks of the last hour, by signature and severity",
+			`select attack, severity, count(*) as hits, count(distinct srcip) as sources
+			 from fortianalyzer_ips_log group by attack, severity order by hits desc limit 10`},
 		{"IOC hits on one suspicious device (FGT60F3X17000001)",
 			`select threat, severity, incidents, blocked from fortianalyzer_ioc_threat
 			 where device = 'FGT60F3X17000001' order by threat_weight desc`},
