@@ -6,9 +6,7 @@ package fortianalyzer
 // asked for); its rows stream through streamTasks, or through an ordered merge when the
 // engine relies on the plugin's order (ORDER BY log_time pushed down).
 //
-// A declaration's columns other than log_time are computed only when selected: they share
-// one per-row hydrate (logDetail), because the SDK computes every column of the list hydrate
-// for every row, selected or not.
+// A declaration's columns other than log_time are computed only when selected (logDetailGroup).
 
 import (
 	"context"
@@ -103,7 +101,7 @@ func (lt *logTable) table(p *pluginState) *plugin.Table {
 	for i := range lt.Columns {
 		c := &lt.Columns[i]
 		cols = append(cols, &plugin.Column{Name: c.Name, Type: c.Type, Description: c.Description,
-			Hydrate: logDetail, Transform: transform.FromP(columnValue, c)})
+			Hydrate: logDetailGroup(i), Transform: transform.FromP(columnValue, c)})
 	}
 	for _, c := range taskColumns() {
 		switch c.Name {
@@ -126,10 +124,51 @@ func (lt *logTable) table(p *pluginState) *plugin.Table {
 
 var logTypeColumn = viewColumn{Name: colLogType, Value: func(r *viewRow) any { return r.Task.LogType }}
 
-// logDetail is the hydrate of every log column but log_time: the row itself, so the SDK
-// computes those columns only when a query selects one of them.
-func logDetail(_ context.Context, _ *plugin.QueryData, h *plugin.HydrateData) (any, error) {
-	return h.Item.(*viewRow), nil
+// The log columns but log_time are computed only when selected: the SDK builds every column
+// of each hydrate that ran, for every row, so they sit behind per-row hydrates that return
+// the row itself, in groups of logDetailSize neighbours in declaration order (a query of a
+// few related columns builds a group or two, not 40-odd columns; a wide one pays one cheap
+// hydrate call per group). The SDK tells hydrates apart by function name, hence one named
+// function per group.
+const logDetailSize = 6
+
+var logDetailHydrates = []plugin.HydrateFunc{logDetail0, logDetail1, logDetail2, logDetail3,
+	logDetail4, logDetail5, logDetail6, logDetail7, logDetail8, logDetail9}
+
+// logDetailGroup is the hydrate of a declaration's i-th column.
+func logDetailGroup(i int) plugin.HydrateFunc {
+	return logDetailHydrates[min(i/logDetailSize, len(logDetailHydrates)-1)]
+}
+
+func logDetail0(_ context.Context, _ *plugin.QueryData, h *plugin.HydrateData) (any, error) {
+	return h.Item, nil
+}
+func logDetail1(_ context.Context, _ *plugin.QueryData, h *plugin.HydrateData) (any, error) {
+	return h.Item, nil
+}
+func logDetail2(_ context.Context, _ *plugin.QueryData, h *plugin.HydrateData) (any, error) {
+	return h.Item, nil
+}
+func logDetail3(_ context.Context, _ *plugin.QueryData, h *plugin.HydrateData) (any, error) {
+	return h.Item, nil
+}
+func logDetail4(_ context.Context, _ *plugin.QueryData, h *plugin.HydrateData) (any, error) {
+	return h.Item, nil
+}
+func logDetail5(_ context.Context, _ *plugin.QueryData, h *plugin.HydrateData) (any, error) {
+	return h.Item, nil
+}
+func logDetail6(_ context.Context, _ *plugin.QueryData, h *plugin.HydrateData) (any, error) {
+	return h.Item, nil
+}
+func logDetail7(_ context.Context, _ *plugin.QueryData, h *plugin.HydrateData) (any, error) {
+	return h.Item, nil
+}
+func logDetail8(_ context.Context, _ *plugin.QueryData, h *plugin.HydrateData) (any, error) {
+	return h.Item, nil
+}
+func logDetail9(_ context.Context, _ *plugin.QueryData, h *plugin.HydrateData) (any, error) {
+	return h.Item, nil
 }
 
 // listLogTable is a declaration's list hydrate.

@@ -322,7 +322,8 @@ func BenchmarkLogColumns(b *testing.B) {
 	for _, bc := range []struct {
 		name string
 		cols []string
-	}{{"narrow", []string{colLogTime}}, {"wide", wide}} {
+	}{{"narrow", []string{colLogTime}}, {"one_detail", []string{colLogTime, "log_id"}},
+		{"five_details", []string{colLogTime, "srcip", "dstip", "dstport", "action", "device_name"}}, {"wide", wide}} {
 		b.Run(bc.name, func(b *testing.B) {
 			rows := 0
 			for i := 0; i < b.N; i++ {
