@@ -16,7 +16,7 @@ import (
 // reference lists logid, type, subtype, level, devid, vd; FAZ adds id, devname and itime,
 // faz-api.md section 4).
 var logHeaderColumns = []viewColumn{
-	{Name: "log_id", Type: proto.ColumnType_STRING, Description: "Log record id on the appliance.", Fields: []string{"id"}},
+	{Name: colLogID, Type: proto.ColumnType_STRING, Description: "Log record id on the appliance.", Fields: []string{"id"}},
 	{Name: "message_id", Type: proto.ColumnType_STRING, Description: "FortiOS log message id (logid), e.g. 0000000013 (forward traffic).", Fields: []string{"logid"}},
 	{Name: "subtype", Type: proto.ColumnType_STRING, Description: "Log subtype, e.g. forward, system, ips (qual: = or IN, pushed down).", Fields: []string{"subtype"}},
 	{Name: "level", Type: proto.ColumnType_STRING, Description: "Log level, e.g. notice, warning, alert (qual: = or IN, pushed down).", Fields: []string{"level"}},

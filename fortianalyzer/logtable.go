@@ -96,12 +96,16 @@ func (lt *logTable) table(p *pluginState) *plugin.Table {
 	if lt.LogType == "" {
 		cols = append(cols, &plugin.Column{Name: colLogType, Type: proto.ColumnType_STRING,
 			Description: "Log type searched: traffic (default), event, attack, virus, webfilter, app-ctrl, dns, ... (qual: = or IN).",
-			Transform:   transform.FromP(columnValue, &logTypeColumn)})
+			Hydrate:     logScope, Transform: transform.FromP(columnValue, &logTypeColumn)})
 	}
 	for i := range lt.Columns {
 		c := &lt.Columns[i]
-		cols = append(cols, &plugin.Column{Name: c.Name, Type: c.Type, Description: c.Description,
-			Hydrate: logDetailGroup(i), Transform: transform.FromP(columnValue, c)})
+		col := &plugin.Column{Name: c.Name, Type: c.Type, Description: c.Description,
+			Hydrate: logDetailGroup(i), Transform: transform.FromP(columnValue, c)}
+		if c.Name == colLogID {
+			col.Hydrate = nil // the row's identity comes with the list, like log_time
+		}
+		cols = append(cols, col)
 	}
 	for _, c := range taskColumns() {
 		switch c.Name {
@@ -110,6 +114,11 @@ func (lt *logTable) table(p *pluginState) *plugin.Table {
 		case colStartTime:
 			cc := *c
 			cc.Description = "Start of the time window searched (quals: =, >, >=, <, <=; default: the latest lower bound on log_time, else end_time minus the connection's default_log_time_range, 1h)."
+			c = &cc
+		}
+		if logScopeColumns[c.Name] {
+			cc := *c
+			cc.Hydrate = logScope
 			c = &cc
 		}
 		cols = append(cols, c)
@@ -124,13 +133,19 @@ func (lt *logTable) table(p *pluginState) *plugin.Table {
 
 var logTypeColumn = viewColumn{Name: colLogType, Value: func(r *viewRow) any { return r.Task.LogType }}
 
-// The log columns but log_time are computed only when selected: the SDK builds every column
-// of each hydrate that ran, for every row, so they sit behind per-row hydrates that return
-// the row itself, in groups of logDetailSize neighbours in declaration order (a query of a
-// few related columns builds a group or two, not 40-odd columns; a wide one pays one cheap
-// hydrate call per group). The SDK tells hydrates apart by function name, hence one named
-// function per group.
+// The log columns but log_time, log_id, start_time and end_time are computed only when
+// selected: the SDK builds every column of each hydrate that ran, for every row, so they sit
+// behind per-row hydrates that return the row itself, in groups of logDetailSize neighbours
+// in declaration order (a query of a few related columns builds a group or two, not 40-odd
+// columns; a wide one pays one hydrate call per group). The SDK tells hydrates apart by
+// function name, hence one named function per group. A per-row hydrate call costs about as
+// much CPU as five columns (BENCHMARKS.md, "Logs: plugin and client side by side"), so the
+// row's identity (log_id) and time stay in the list hydrate, where a count or a dedup by id
+// reads them without one.
 const logDetailSize = 6
+
+// colLogID is every log table's record id (logHeaderColumns, logColumns).
+const colLogID = "log_id"
 
 var logDetailHydrates = []plugin.HydrateFunc{logDetail0, logDetail1, logDetail2, logDetail3,
 	logDetail4, logDetail5, logDetail6, logDetail7, logDetail8, logDetail9}
@@ -168,6 +183,17 @@ func logDetail8(_ context.Context, _ *plugin.QueryData, h *plugin.HydrateData) (
 	return h.Item, nil
 }
 func logDetail9(_ context.Context, _ *plugin.QueryData, h *plugin.HydrateData) (any, error) {
+	return h.Item, nil
+}
+
+// logScopeColumns are the task columns that echo a search's scope rather than its window.
+// A log query rarely selects them, so they sit behind logScope and are computed only when
+// the query names them (seven echo columns in the list hydrate were a quarter of the SDK's
+// per-row column work). start_time and end_time stay in the list hydrate: every log query
+// has a window, and its quals name them.
+var logScopeColumns = map[string]bool{colLogType: true, colADOM: true, colDevice: true, colFilter: true, colCaseSensitive: true}
+
+func logScope(_ context.Context, _ *plugin.QueryData, h *plugin.HydrateData) (any, error) {
 	return h.Item, nil
 }
 

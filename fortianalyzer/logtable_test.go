@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http/httptest"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -96,6 +97,21 @@ func (h *sdkHost) execute(t testing.TB, table string, eq map[string][]string, or
 // executeColumns is execute selecting the given columns (log_time first).
 func (h *sdkHost) executeColumns(t testing.TB, table string, columns []string, eq map[string][]string, order []*proto.SortColumn, limit int64) []time.Time {
 	t.Helper()
+	var out []time.Time
+	for _, r := range h.executeRows(t, table, columns, eq, order, limit) {
+		c := r.Columns[colLogTime]
+		if c == nil || c.GetTimestampValue() == nil {
+			t.Fatalf("row without log_time: %v", r)
+		}
+		out = append(out, c.GetTimestampValue().AsTime())
+	}
+	return out
+}
+
+// executeRows runs one scan and returns the rows as the SDK built them: every column of
+// each hydrate that ran, selected or not.
+func (h *sdkHost) executeRows(t testing.TB, table string, columns []string, eq map[string][]string, order []*proto.SortColumn, limit int64) []*proto.Row {
+	t.Helper()
 	qs := map[string]*proto.Quals{}
 	for col, vals := range eq {
 		var v *proto.QualValue
@@ -125,15 +141,7 @@ func (h *sdkHost) executeColumns(t testing.TB, table string, columns []string, e
 	if err := h.server.Execute(req, st); err != nil {
 		t.Fatalf("execute %s: %v", table, err)
 	}
-	var out []time.Time
-	for _, r := range st.rows {
-		c := r.Columns[colLogTime]
-		if c == nil || c.GetTimestampValue() == nil {
-			t.Fatalf("row without log_time: %v", r)
-		}
-		out = append(out, c.GetTimestampValue().AsTime())
-	}
-	return out
+	return st.rows
 }
 
 // logSearches is how many log searches the simulator was asked to start.
@@ -331,5 +339,47 @@ func BenchmarkLogColumns(b *testing.B) {
 			}
 			b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(rows), "us/row")
 		})
+	}
+}
+
+// TestLogRowsBuildOnlyWhatIsSelected: the SDK builds every column of each hydrate that ran,
+// so what a log row costs is the columns it is built with. A count reads log_time and the
+// row's id alone; a detail column brings its group of six; the scope echoes (adom, device,
+// filter, ...) come only when named.
+func TestLogRowsBuildOnlyWhatIsSelected(t *testing.T) {
+	h := newSDKHost(t, 20_000)
+	sdkReserved := map[string]bool{"sp_connection_name": true, "sp_ctx": true, "_ctx": true}
+	built := func(table string, cols ...string) []string {
+		rows := h.executeRows(t, table, cols, nil, nil, 5)
+		if len(rows) == 0 {
+			t.Fatalf("%s %v: no rows", table, cols)
+		}
+		var names []string
+		for n := range rows[0].Columns {
+			if !sdkReserved[n] {
+				names = append(names, n)
+			}
+		}
+		sort.Strings(names)
+		return names
+	}
+	list := []string{colEndTime, colLogID, colLogTime, colStartTime}
+	for _, tc := range []struct {
+		table string
+		cols  []string
+		want  []string
+	}{
+		{"fortianalyzer_traffic_log", []string{colLogTime}, list},
+		{"fortianalyzer_traffic_log", []string{colLogID}, list},
+		{"fortianalyzer_log", []string{colLogTime}, list},
+		{"fortianalyzer_traffic_log", []string{colLogTime, "level"}, append([]string{"device_id", "device_name", "level", "message_id", "subtype"}, list...)},
+		{"fortianalyzer_traffic_log", []string{colADOM}, append([]string{colADOM, colCaseSensitive, colDevice, colFilter}, list...)},
+		{"fortianalyzer_log", []string{colLogType}, append([]string{colADOM, colCaseSensitive, colDevice, colFilter, colLogType}, list...)},
+	} {
+		want := append([]string(nil), tc.want...)
+		sort.Strings(want)
+		if got := built(tc.table, tc.cols...); !slices.Equal(got, want) {
+			t.Errorf("%s selecting %v: rows built with\n %v\nwant\n %v", tc.table, tc.cols, got, want)
+		}
 	}
 }

@@ -48,7 +48,7 @@ var logThreatField = map[string]string{"attack": "attack", "virus": "virus", "tr
 
 // logColumns are the fields common to FortiGate logs; everything else is in raw.
 var logColumns = []viewColumn{
-	{Name: "log_id", Type: proto.ColumnType_STRING, Description: "Log record id on the appliance.", Fields: []string{"id"}},
+	{Name: colLogID, Type: proto.ColumnType_STRING, Description: "Log record id on the appliance.", Fields: []string{"id"}},
 	{Name: "subtype", Type: proto.ColumnType_STRING, Description: "Log subtype, e.g. forward, local, system (qual: =, pushed down).", Fields: []string{"subtype"}},
 	{Name: "level", Type: proto.ColumnType_STRING, Description: "Log level, e.g. notice, warning, alert (qual: =, pushed down).", Fields: []string{"level"}},
 	{Name: "device_id", Type: proto.ColumnType_STRING, Description: "Serial number of the FortiGate that sent the log.", Fields: []string{"devid"}},

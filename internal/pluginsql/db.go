@@ -80,7 +80,7 @@ const FreeMemEnv = "STEAMPIPE_FREE_MEM_INTERVAL"
 // Measured on 100k-row log streams (BENCHMARKS.md): the SDK's 100 costs 216 us of CPU per
 // row at 111 MB peak RSS; 1000 costs 101 us at 136 MB, flat from 10k to 100k rows; 10000
 // 78-86 us at 158 MB and never (0) 74 us at 165 MB, both growing with the row count.
-const DefaultFreeMemInterval = 1000
+const DefaultFreeMemInterval = 10000
 
 // setFreeMemInterval applies DefaultFreeMemInterval unless the user chose a value. It
 // sets the process environment, which the in-process SDK reads.
