@@ -44,6 +44,7 @@ func New(opts Options) plugin.PluginFunc {
 func NewWithCloser(opts Options) (plugin.PluginFunc, func(context.Context) error) {
 	st := newPluginState(opts)
 	return func(ctx context.Context) *plugin.Plugin {
+		setFreeMemInterval()
 		tables := st.tables()
 		return &plugin.Plugin{
 			Name:             "steampipe-plugin-fortianalyzer",

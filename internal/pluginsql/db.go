@@ -4,9 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"sort"
-	"strconv"
 	"sync"
 	"time"
 
@@ -71,25 +69,6 @@ type DB struct {
 	scanErr *PluginError    // first plugin error of the running query
 }
 
-// FreeMemEnv is the SDK's setting of how many streamed rows pass between its forced full
-// garbage collections that return memory to the OS (plugin.GetFreeMemInterval: 100 when
-// unset, 0 is never); the SDK reads it at every scan.
-const FreeMemEnv = "STEAMPIPE_FREE_MEM_INTERVAL"
-
-// DefaultFreeMemInterval is what Open sets FreeMemEnv to when the process has not set it.
-// Measured on 100k-row log streams (BENCHMARKS.md): the SDK's 100 costs 216 us of CPU per
-// row at 111 MB peak RSS; 1000 costs 101 us at 136 MB, flat from 10k to 100k rows; 10000
-// 78-86 us at 158 MB and never (0) 74 us at 165 MB, both growing with the row count.
-const DefaultFreeMemInterval = 10000
-
-// setFreeMemInterval applies DefaultFreeMemInterval unless the user chose a value. It
-// sets the process environment, which the in-process SDK reads.
-func setFreeMemInterval() {
-	if _, ok := os.LookupEnv(FreeMemEnv); !ok {
-		_ = os.Setenv(FreeMemEnv, strconv.Itoa(DefaultFreeMemInterval))
-	}
-}
-
 // Open starts pluginFunc in-process with conns and builds the SQL schema:
 // one attached schema per connection holding one virtual table per plugin
 // table, and the default connection's tables in main.
@@ -104,7 +83,6 @@ func Open(ctx context.Context, pluginFunc plugin.PluginFunc, conns []Connection,
 	if opts.CancelWait <= 0 {
 		opts.CancelWait = 30 * time.Second
 	}
-	setFreeMemInterval()
 	db := &DB{opts: opts, conns: resolved, def: defaultConnection(resolved), ctx: ctx}
 	db.logger = newLogger(opts)
 	db.host, err = startPlugin(pluginFunc, resolved, db.logger, opts.LogOutput, opts.QueryCache)

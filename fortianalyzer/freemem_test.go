@@ -1,6 +1,7 @@
-package pluginsql
+package fortianalyzer
 
 import (
+	"context"
 	"os"
 	"strconv"
 	"testing"
@@ -8,8 +9,8 @@ import (
 	"github.com/turbot/steampipe-plugin-sdk/v5/plugin"
 )
 
-// TestFreeMemIntervalDefault: Open sets the SDK's free-memory interval when the user has
-// not, and leaves a user's value (0 included) alone; the SDK reads what was set.
+// TestFreeMemIntervalDefault: building the plugin sets the SDK's free-memory interval when
+// the user has not, and leaves a user's value (0 included) alone; the SDK reads what was set.
 func TestFreeMemIntervalDefault(t *testing.T) {
 	old, had := os.LookupEnv(FreeMemEnv)
 	t.Cleanup(func() {
@@ -20,13 +21,16 @@ func TestFreeMemIntervalDefault(t *testing.T) {
 		}
 	})
 	_ = os.Unsetenv(FreeMemEnv)
-	openToy(t, "")
+	if got := plugin.GetFreeMemInterval(); got == DefaultFreeMemInterval {
+		t.Fatalf("the SDK's own default is %d: this test could not tell the plugin's apart", got)
+	}
+	Plugin(context.Background())
 	if got := plugin.GetFreeMemInterval(); got != DefaultFreeMemInterval {
 		t.Errorf("unset: the SDK frees memory every %d rows, want %d", got, DefaultFreeMemInterval)
 	}
 	for _, v := range []int{0, 250} {
 		t.Setenv(FreeMemEnv, strconv.Itoa(v))
-		openToy(t, "")
+		Plugin(context.Background())
 		if got := plugin.GetFreeMemInterval(); got != int64(v) {
 			t.Errorf("user's %d: the SDK frees memory every %d rows", v, got)
 		}
