@@ -280,7 +280,7 @@ func judge(ctx context.Context, pg *postgres, db *pluginsql.DB, sim *fazsim.Serv
 	case !sameRows(cold.rows, lite.rows):
 		problems = append(problems, "the engines return different rows:\n"+diff(cold.rows, lite.rows))
 	case c.ordered && !sameOrder(cold.rows, lite.rows):
-		problems = append(problems, "the engines return the same rows in different orders")
+		problems = append(problems, "the engines return the same rows in different orders:\n"+orders(cold.rows, lite.rows))
 	}
 	if !sameShape(cold, warm) {
 		msg := fmt.Sprintf("with the query cache warm, postgres answered %s rows %s instead of %s", warm.count(), oneLine(warm.err), cold.count())
@@ -774,3 +774,19 @@ func oneLine(s string) string {
 }
 
 func quoteLiteral(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
+
+// orders shows both engines' rows in their order, side by side, for an order mismatch.
+func orders(pg, lite [][]any) string {
+	var b strings.Builder
+	for i := 0; i < max(len(pg), len(lite)); i++ {
+		var l, r string
+		if i < len(pg) {
+			l = key(pg[i])
+		}
+		if i < len(lite) {
+			r = key(lite[i])
+		}
+		fmt.Fprintf(&b, "       %2d  postgres %-40s sqlite %s\n", i+1, l, r)
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
